@@ -1,0 +1,1 @@
+"""STAR Coach: the coaching domain (no Discord imports)."""

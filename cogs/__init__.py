@@ -1,0 +1,1 @@
+"""discord.py extensions: thin adapters over the `bot` domain."""
