@@ -1,0 +1,172 @@
+"""Find the numbers that quantify an outcome or its scale ("metrics or die").
+
+A year, a clock time, a team size or how often a meeting happened is not a metric; a %,
+an amount of money, a count of users/tickets/incidents, a multiplier, a duration that
+changed, or "from X to Y" is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.text import Document
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_WORD_NUM = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|a hundred|hundred|a thousand|thousand|a dozen|dozens|"
+    r"half|a half|a day|a week|an hour|a month)"
+)
+_APPROX = (
+    r"(?:(?:about|around|roughly|nearly|almost|over|under|just|more than|less than|like|"
+    r"approximately|approx\.?|only|up to|at least|below|above)\s+)?~?"
+)
+_SCALE = r"(?:\s?(?:k|m|bn|mm|million|billion|thousand|grand))?"
+_CURRENCY_WORD = (
+    r"(?:usd|eur|gbp|dollars?|euros?|pounds?|pln|zł|zloty|chf|inr|rupees?|yen|sek|nok|dkk|"
+    r"aud|cad|brl|reais|reales|pesos?|grosz|francs?)"
+)
+_UNIT = (
+    r"(?:%|percent|per cent|percentage points?|pp|points?|ms|milliseconds?|seconds?|secs?|"
+    r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|mb|tb)?"
+)
+_QUANTITY = rf"(?:[$£€¥₹]\s?)?(?:{_NUM}|{_WORD_NUM}){_SCALE}\s?{_UNIT}"
+
+_IMPACT_NOUNS = (
+    r"(?:users?|customers?|clients?|accounts?|tickets?|incidents?|outages?|orders?|requests?|"
+    r"errors?|complaints?|calls?|contacts?|patients?|students?|pupils?|kids|children|"
+    r"merchants?|transactions?|sessions?|deliveries|drop-offs?|pages|alerts?|bugs?|defects?|"
+    r"applicants?|applications|households?|members|families|trucks?|containers?|units?|"
+    r"items?|pallets?|parcels?|packages?|bookings?|reviews?|stores?|sites?|schools?|"
+    r"hospitals?|clinics?|restaurants?|events?|messages?|emails?|records?|claims?|invoices?|"
+    r"payments?|refunds?|returns?|sales|leads?|deals?|signups?|sign-ups?|subscribers?|"
+    r"downloads?|visits?|visitors?|views?|hits|queries|jobs?|builds?|deploys?|deployments?|"
+    r"releases?|tests?|failures?|crashes?|cases?|falls|readmissions?|shipments?|skus?|"
+    r"products?|listings?|locations?|countries|markets?|partners?|vendors?|suppliers?|"
+    r"buyers?|riders?|drivers?|tenants?|residents?|guests?|attendees?|registrations?|"
+    r"participants?|volunteers?|donors?|donations?|meals?|beds?|rooms?|hours? saved|"
+    r"escalations?|pages? a (?:week|month|day)|lines?|services?|teams|departments|"
+    r"people|employees|staff|agents|engineers|developers|nurses|teachers|reps)"
+)
+_STAFF_CONTEXT = re.compile(
+    r"(?:team|group|squad|staff|crew|department) of\s*$|\b(?:managed|led|leading|managing|"
+    r"with|had|supervised|supervising|running|ran)\s+(?:a\s+)?(?:team\s+of\s+)?$"
+)
+_STAFF_NOUNS = re.compile(
+    r"^(?:people|employees|staff|agents|engineers|developers|nurses|teachers|reps|"
+    r"volunteers)\b"
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("change", re.compile(
+        rf"\bfrom\s+{_APPROX}{_QUANTITY}(?:\s+[a-z/'-]+){{0,7}}?\s+(?:to|down to|up to)\s+"
+        rf"{_APPROX}{_QUANTITY}"
+    )),
+    ("comparison", re.compile(
+        rf"(?:[$£€]\s?)?{_NUM}{_SCALE}\s?{_UNIT}(?:\s+[a-z/-]+){{0,3}}?\s+"
+        rf"(?:instead of|rather than|versus|vs\.?|compared (?:with|to)|against|down from|"
+        rf"up from)\s+(?:a |an |the |our )?(?:target of |forecast of |goal of )?{_APPROX}"
+        rf"(?:[$£€]\s?)?{_NUM}"
+    )),
+    ("percent", re.compile(
+        rf"{_NUM}\s?(?:%|percent\b|per cent\b|percentage points?\b|pp\b)"
+    )),
+    ("money", re.compile(
+        rf"[$£€¥₹]\s?{_NUM}{_SCALE}|\b{_NUM}{_SCALE}\s?{_CURRENCY_WORD}\b"
+    )),
+    ("multiplier", re.compile(
+        rf"\b{_NUM}\s?x\b(?!\s?\d)|\b(?:doubled|tripled|quadrupled|halved|trebled)\b|"
+        r"\b(?:twice|two times|three times|four times|five times|ten times) (?:as|more|faster|"
+        r"fewer|less|higher|lower|the)\b|\bby (?:a |one )?(?:half|third|quarter|factor of \w+)\b|"
+        r"\b(?:a|one) (?:third|quarter|half) (?:fewer|less|more|of what|the)\b|"
+        r"\bcut (?:it |that |them )?in half\b"
+    )),
+    ("ratio", re.compile(
+        rf"\b{_NUM} (?:out )?of (?:the |our |my )?{_NUM}\b(?! (?:us|them)\b)|"
+        rf"\b{_NUM}\s?(?:per|/|a|an|each) (?:1,000|1000|100|thousand|hundred|day|week|month|"
+        rf"year|hour|minute|second|shift|quarter|night|session|customer|user|order|call|pallet|"
+        rf"patient)\b"
+    )),
+    ("fraction", re.compile(
+        r"\b(?:about |around |roughly |nearly |almost |over |under )?(?:a|one|two) "
+        r"(?:third|quarter|half|fifth|tenth)s? of (?:our |the |all |their |my )?" + _IMPACT_NOUNS
+        + r"|\b(?:half|two-thirds|three-quarters) of (?:our |the |all |their )" + _IMPACT_NOUNS
+    )),
+    ("measure", re.compile(
+        rf"\b{_NUM}{_SCALE}\s?(?:litres?|liters?|kg|kilos?|tonnes?|tons?|miles?|km|kwh|mwh|"
+        rf"gallons?|lbs?|pounds of|square (?:feet|metres|meters)|sq ft|m2|gb|tb|mb|rps|qps)\b"
+    )),
+    ("large", re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d%])")),
+    ("zero", re.compile(
+        r"\b(?:zero|not a single|not one|no more|none of the)\s+(?:\w+\s+)?" + _IMPACT_NOUNS
+    )),
+)
+_COUNT = re.compile(
+    rf"(?<![\w.,-])(?:{_APPROX})({_NUM}{_SCALE})\s+(?:(?:[a-z-]+)\s+){{0,2}}?({_IMPACT_NOUNS})\b"
+)
+_DURATION = re.compile(
+    rf"\b(?:in|within|after|to|under|only|saved|save|saving|took|takes|take|taking|cut|"
+    rf"by|shaved|down to|than|for|lasted|about|around|roughly|nearly|almost|over)\s+(?:{_APPROX})(?:{_NUM}|{_WORD_NUM})\s?(?:ms|milliseconds?|"
+    rf"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b"
+    rf"(?! (?:ago|later|before|earlier|after|into|of (?:work|effort|my|our)))"
+    rf"(?<!took me )(?<!took us )"
+)
+_AHEAD_OR_LATE = re.compile(
+    rf"\b(?:{_NUM}|{_WORD_NUM})\s?(?:days?|weeks?|months?) "
+    rf"(?:early|late|ahead of|sooner|faster|quicker|earlier than|behind)\b"
+)
+_DURATION_CONTEXT = re.compile(
+    r"\b(?:reduced|reduce|cut|dropped|fell|faster|quicker|shorter|saved|saves|instead|down|"
+    r"sped|speed|brought|back (?:up|to)|restored|resolved|recovered|fixed|mitigated|"
+    r"took|now take|now takes|turnaround|response time|latency|slipped|delayed|delay|late|"
+    r"used to|ahead of|stopped|locked|outage|offline|down for|impact|stalled|waiting|waited|"
+    r"lost|downtime|unavailable|blocked|taking|on average|average)\b"
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _clean(found: str) -> str:
+    return found.strip(" ,.;:").strip()
+
+
+def find_metrics(document: Document) -> list[str]:
+    """Every metric mention, in order of appearance, without duplicates."""
+    found: list[str] = []
+    seen_spans: list[tuple[int, int, int]] = []
+
+    def add(sentence_index: int, start: int, end: int, text: str) -> None:
+        for index, s0, e0 in seen_spans:
+            if index == sentence_index and start < e0 and s0 < end:
+                return
+        seen_spans.append((sentence_index, start, end))
+        found.append(_clean(text))
+
+    for sentence in document.sentences:
+        low = sentence.low
+        for _kind, pattern in _PATTERNS:
+            for match in pattern.finditer(low):
+                add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
+        for match in _COUNT.finditer(low):
+            number = match.group(1).replace(",", "")
+            if _YEAR.match(number) or _STAFF_CONTEXT.search(low[:match.start()]):
+                continue
+            if _STAFF_NOUNS.match(match.group(2)) and not _DURATION_CONTEXT.search(low):
+                continue
+            if low[match.end():match.end() + 1] == "-":
+                continue
+            add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
+        for match in _AHEAD_OR_LATE.finditer(low):
+            add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
+        if _DURATION_CONTEXT.search(low):
+            for match in _DURATION.finditer(low):
+                if "every" in low[max(0, match.start() - 8):match.start()]:
+                    continue
+                add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
+    return found
+
+
+def sentence_slice(sentence, match: re.Match[str]) -> str:
+    """The matched span in the member's own casing when the lengths line up."""
+    if len(sentence.text) == len(sentence.low):
+        return sentence.text[match.start():match.end()]
+    return match.group(0)

@@ -1,0 +1,206 @@
+"""Turn a raw answer (Discord markdown, bullets, headings, emoji, chat spelling) into sentences.
+
+Everything downstream matches against `Sentence.low`, a lower-cased, punctuation-normalised
+form, and quotes `Sentence.text` back to the member. All regexes here are linear: no nested
+quantifiers, so a 20,000-character input cannot make them backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Longer answers are cut here: two minutes of speech is ~300 words, and 20,000 characters
+# (~3,500 words) is far beyond any interview answer, so the cut never hides a real answer.
+MAX_ANALYSED_CHARS = 20_000
+
+SECTION_NAMES = ("situation", "task", "action", "result", "learning")
+
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "situation": ("s", "situation", "context", "background", "setting", "the situation"),
+    "task": (
+        "t", "task", "my task", "the task", "my part", "my role", "role", "goal", "my goal",
+        "the goal", "objective", "my job", "responsibility", "the decision i owned",
+    ),
+    "action": (
+        "a", "action", "actions", "what i did", "my actions", "approach", "steps",
+        "what i did about it",
+    ),
+    "result": ("r", "result", "results", "outcome", "outcomes", "impact", "the result"),
+    "learning": (
+        "l", "learning", "learnings", "lesson", "lessons", "lesson learned", "lessons learned",
+        "takeaway", "takeaways", "reflection", "what i learned", "what i learnt",
+        "what i'd do differently", "what i would do differently", "what i'd take from it",
+    ),
+}
+_HEADING_LOOKUP = {alias: name for name, aliases in _HEADINGS.items() for alias in aliases}
+_HEADING_RE = re.compile(
+    r"^[\s>*_#•·\-–—]*(?:\d+[.)]\s*)?([a-z][a-z' ]{0,30}?)[\s*_]*(?::|\s[-–—]\s|\*\*\s|\)\s)"
+)
+_CODE_BLOCK_RE = re.compile(r"```.*?(?:```|\Z)", re.DOTALL)
+_INLINE_MARKUP_RE = re.compile(r"(\*\*|__|~~|\|\||`)")
+_DISCORD_TOKEN_RE = re.compile(r"<(?:@[!&]?|#|a?:\w{1,32}:)\d{1,22}>")
+_LINK_RE = re.compile(r"https?://\S{1,2000}")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·>]+|\d{1,3}[.)])\s+")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
+_ABBREVIATIONS = (
+    "e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "approx.", "no.",
+    "inc.", "ltd.", "co.", "jr.", "sr.", "u.s.", "a.m.", "p.m.", "fig.", "est.",
+)
+_SPACES_RE = re.compile(r"\s+")
+
+# Chat spelling that would otherwise hide a cue ("didnt", "could of", "bc").
+_CHAT_FIXES = (
+    (re.compile(r"\b(could|would|should|must|might) of\b"), r"\1 have"),
+    (re.compile(r"\b(did|was|were|is|are|does|do|had|has|have|could|would|should)nt\b"),
+     r"\1n't"),
+    (re.compile(r"\bcant\b"), "can't"),
+    (re.compile(r"\bwont\b"), "won't"),
+    (re.compile(r"\bim\b"), "i'm"),
+    (re.compile(r"\bive\b"), "i've"),
+    (re.compile(r"\bbc\b|\bcuz\b|\bcause\b(?= i| we| they| it)"), "because"),
+    (re.compile(r"\btbh\b|\bngl\b"), "honestly"),
+    (re.compile(r"\bw/(?=\s)"), "with"),
+    (re.compile(r"\bppl\b"), "people"),
+    (re.compile(r"\bthru\b"), "through"),
+    (re.compile(r"\brn\b"), "right now"),
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or bullet) of the answer."""
+
+    index: int
+    text: str
+    low: str
+    section: str | None
+    position: float = 0.0
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Document:
+    """The prepared answer: sentences plus facts about the raw text."""
+
+    sentences: list[Sentence]
+    word_count: int
+    original_chars: int
+    truncated: bool = False
+    code_blocks: int = 0
+    sections_seen: set[str] = field(default_factory=set)
+
+    @property
+    def low(self) -> str:
+        return " ".join(s.low for s in self.sentences)
+
+
+def normalise_for_matching(text: str) -> str:
+    """Lower-case `text` and fold the punctuation and chat spellings that cues depend on."""
+    low = unicodedata.normalize("NFKC", text).lower()
+    low = low.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    low = low.replace("–", "-").replace("—", " - ")
+    for pattern, repl in _CHAT_FIXES:
+        low = pattern.sub(repl, low)
+    return _SPACES_RE.sub(" ", low).strip()
+
+
+def _strip_line_markup(line: str) -> str:
+    line = _DISCORD_TOKEN_RE.sub(" ", line)
+    line = _LINK_RE.sub(" ", line)
+    line = _INLINE_MARKUP_RE.sub("", line)
+    line = line.lstrip("#").strip()
+    kept = "".join(ch for ch in line if _is_text_char(ch))
+    return _SPACES_RE.sub(" ", kept).strip()
+
+
+def _is_text_char(ch: str) -> bool:
+    # Drop emoji and other symbols; keep letters, digits, punctuation, currency and spaces.
+    if ch.isalnum() or ch.isspace():
+        return True
+    category = unicodedata.category(ch)
+    return category[0] == "P" or category == "Sc" or ch in "%+=/<>&°"
+
+
+def _split_heading(line: str) -> tuple[str | None, str]:
+    bare = line.strip().strip("#*_:•-–— ").lower()
+    if len(bare) > 1 and bare in _HEADING_LOOKUP:
+        return _HEADING_LOOKUP[bare], ""
+    match = _HEADING_RE.match(line.lower())
+    if not match:
+        return None, line
+    label = match.group(1).strip()
+    section = _HEADING_LOOKUP.get(label)
+    if section is None:
+        return None, line
+    if len(label) > 1 and not line[match.end():].strip().startswith(("-", "*")):
+        # "What I learned: ..." reads well when quoted whole; "S:" does not.
+        return section, line.strip()
+    return section, line[match.end():].strip()
+
+
+def _split_sentences(line: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(line):
+        candidate = line[start:match.start()].strip()
+        tail = candidate[-6:].lower()
+        if any(tail.endswith(abbr) for abbr in _ABBREVIATIONS):
+            continue
+        if candidate:
+            parts.append(candidate)
+        start = match.end()
+    rest = line[start:].strip()
+    if rest:
+        parts.append(rest)
+    return parts
+
+
+def prepare(raw: str) -> Document:
+    """Split `raw` into sentences with their STAR section (when the member used headings)."""
+    original_chars = len(raw)
+    truncated = original_chars > MAX_ANALYSED_CHARS
+    text = raw[:MAX_ANALYSED_CHARS] if truncated else raw
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+    code_blocks = len(_CODE_BLOCK_RE.findall(text))
+    text = _CODE_BLOCK_RE.sub("\n", text)
+
+    pieces: list[tuple[str | None, str]] = []
+    section: str | None = None
+    sections_seen: set[str] = set()
+    for raw_line in text.split("\n"):
+        is_bullet = bool(_BULLET_RE.match(raw_line))
+        heading, rest = _split_heading(raw_line)
+        if heading is not None:
+            section = heading
+            sections_seen.add(heading)
+        line = _strip_line_markup(_BULLET_RE.sub("", rest) if is_bullet else rest)
+        if not line:
+            continue
+        for sentence in _split_sentences(line):
+            if any(ch.isalnum() for ch in sentence):
+                pieces.append((section, sentence))
+
+    total = max(1, len(pieces) - 1)
+    sentences = [
+        Sentence(
+            index=i,
+            text=piece,
+            low=normalise_for_matching(piece),
+            section=sec,
+            position=i / total if len(pieces) > 1 else 0.0,
+        )
+        for i, (sec, piece) in enumerate(pieces)
+    ]
+    word_count = sum(len(s.text.split()) for s in sentences)
+    return Document(
+        sentences=sentences,
+        word_count=word_count,
+        original_chars=original_chars,
+        truncated=truncated,
+        code_blocks=code_blocks,
+        sections_seen=sections_seen,
+    )
