@@ -27,7 +27,7 @@ _CURRENCY_WORD = (
     r"aud|cad|brl|reais|reales|pesos?|grosz|francs?)"
 )
 _UNIT = (
-    r"(?:%|percent|per cent|percentage points?|pp|points?|ms|milliseconds?|seconds?|secs?|"
+    r"(?:%|percent|per cent|percentage points?|pp|points?|ms|milliseconds?|seconds?|secs?|s|"
     r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|x|k|m|gb|mb|tb)?"
 )
 _QUANTITY = rf"(?:[$£€¥₹]\s?)?(?:{_NUM}|{_WORD_NUM}){_SCALE}\s?{_UNIT}"

@@ -147,8 +147,8 @@ def _split_sentences(line: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(line):
         candidate = line[start:match.start()].strip()
-        tail = candidate[-6:].lower()
-        if any(tail.endswith(abbr) for abbr in _ABBREVIATIONS):
+        last_word = candidate.rsplit(None, 1)[-1].lower() if candidate else ""
+        if last_word in _ABBREVIATIONS:
             continue
         if candidate:
             parts.append(candidate)

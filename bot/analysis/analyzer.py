@@ -1,0 +1,123 @@
+"""analyze(): one answer in, one explainable Analysis out. Deterministic, no I/O."""
+
+from __future__ import annotations
+
+from bot.analysis.antipatterns import Context, detect, is_hypothetical
+from bot.analysis.followups import choose_follow_ups
+from bot.analysis.learning import find_learning
+from bot.analysis.metrics import find_metrics
+from bot.analysis.models import (
+    Analysis,
+    AntiPatternFinding,
+    Learning,
+    Metrics,
+    Ownership,
+    Star,
+    StarPart,
+)
+from bot.analysis.ownership import count_ownership
+from bot.analysis.principles import score_principles
+from bot.analysis.scoring import TOO_SHORT_WORDS, answer_score, speaking_seconds
+from bot.analysis.star import find_star
+from bot.analysis.text import MAX_ANALYSED_CHARS, prepare
+from bot.bank import Bank, default_bank
+
+IDEAL_SECONDS = (120, 180)
+
+
+def _empty_star() -> Star:
+    empty = StarPart(present=False, score=0.0, evidence=[])
+    return Star(situation=empty, task=empty, action=empty, result=empty)
+
+
+def _length_notices(word_count: int, seconds: int, original_chars: int, truncated: bool) -> list[str]:
+    notices: list[str] = []
+    if truncated:
+        notices.append(
+            f"Your answer is {original_chars:,} characters; only the first "
+            f"{MAX_ANALYSED_CHARS:,} were analysed. A spoken answer is 300-450 words."
+        )
+    if word_count < TOO_SHORT_WORDS:
+        notices.append(
+            f"Too short to be a full answer ({word_count} words). Aim for 2-3 minutes "
+            "spoken: about 300-450 words covering Situation, Task, Action and Result."
+        )
+    elif seconds < IDEAL_SECONDS[0]:
+        notices.append(
+            f"About {seconds} seconds spoken: a little short. Aim for 2-3 minutes."
+        )
+    elif seconds > IDEAL_SECONDS[1] + 60:
+        notices.append(
+            f"About {seconds // 60} minutes spoken: too long for one answer. Aim for 2-3 minutes."
+        )
+    return notices
+
+
+def analyze(
+    answer: str,
+    question: str | None = None,
+    *,
+    target_principles: list[str] | None = None,
+    bank: Bank | None = None,
+    answer_id: str | None = None,
+) -> Analysis:
+    """Analyse one answer. Any string is accepted; nothing here raises on odd input."""
+    bank = bank or default_bank()
+    document = prepare(answer or "")
+    if not document.sentences:
+        return Analysis(
+            id=answer_id,
+            outcome="empty",
+            notices=["Nothing to analyse: the answer has no words. Write your story in the "
+                     "STAR shape: Situation, Task, Action, Result."],
+            star=_empty_star(),
+            metrics=Metrics(present=False),
+            learning=Learning(present=False),
+            ownership=Ownership(i=0, we=0, ratio=0.0),
+            target_principles=list(target_principles or []),
+            follow_ups=[p.text for p in bank.probes_for("situation")[:1]],
+            word_count=0,
+            speaking_seconds=0,
+            score=0,
+        )
+
+    context = Context(document=document, question=question)
+    context.hypothetical = is_hypothetical(context)
+    star = find_star(document, hypothetical=context.hypothetical)
+    metrics = Metrics(present=False, found=[])
+    found_metrics = find_metrics(document)
+    metrics = Metrics(present=bool(found_metrics), found=found_metrics[:8])
+    learning = find_learning(document)
+    ownership = count_ownership(document)
+    findings = [
+        AntiPatternFinding(
+            id=rule_id,
+            severity=bank.anti_pattern(rule_id).severity,
+            evidence=hit.sentence.text,
+            why=bank.anti_pattern(rule_id).why,
+            advice=bank.anti_pattern(rule_id).advice,
+            probe=bank.anti_pattern(rule_id).probe,
+        )
+        for rule_id, hit in detect(context).items()
+    ]
+    seconds = speaking_seconds(document.word_count)
+    return Analysis(
+        id=answer_id,
+        outcome="too_short" if document.word_count < TOO_SHORT_WORDS else "analysed",
+        notices=_length_notices(
+            document.word_count, seconds, document.original_chars, document.truncated
+        ),
+        star=star,
+        metrics=metrics,
+        learning=learning,
+        ownership=ownership,
+        anti_patterns=findings,
+        principles=score_principles(document, bank.principles),
+        target_principles=list(target_principles or []),
+        follow_ups=choose_follow_ups(
+            bank, answer, star, metrics, ownership, learning, findings
+        ),
+        word_count=document.word_count,
+        speaking_seconds=seconds,
+        score=answer_score(star, metrics, ownership, learning, findings, document.word_count),
+    )

@@ -1,0 +1,114 @@
+"""Leaving peers to struggle, and managing every performer identically."""
+
+from __future__ import annotations
+
+from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
+from bot.analysis.cues import phrases
+
+# --- unhelpful to peers -----------------------------------------------------------------
+
+_WONT_HELP = phrases(
+    r"(?:it's|it was|that's|that is|was) (?:their|his|her) own fault",
+    r"if (?:they|he|she|someone|people) (?:needed|wanted|had|didn't want) (?:\w+ ){0,3}"
+    r"(?:help|questions?|support)(?:\w| |,|')*?(?:ask|come|they'd|she'd|he'd|it's)",
+    r"if (?:they|he|she) didn't ask",
+    r"(?:not|wasn't|isn't|never) (?:officially |really )?(?:my job|part of my job|my "
+    r"responsibility|my problem|my role|in my job description)",
+    r"(?:training|reviewing|mentoring|onboarding|coaching|helping) (?:\w+ ){0,2}(?:isn't|"
+    r"wasn't|is not|was not) (?:part of )?my (?:job|role)",
+    r"i'm not (?:going|gonna) to (?:hover|babysit|hold (?:his|her|their) hand)",
+    r"(?:told|sent|pointed|directed|referred) (?:him|her|them) (?:\w+ ){0,2}(?:to|that) "
+    r"(?:the )?(?:docs|documentation|confluence|wiki|manual|handbook|faq|right (?:person|"
+    r"documentation))",
+    r"i (?:don't|do not|didn't) (?:usually |really )?(?:step in|get involved|offer)",
+    r"should (?:have |of )?(?:been )?(?:trained|vetted|onboarded|taught)",
+    r"i had my own (?:work|sprint|deadlines?|commitments|targets?|rate|numbers|tickets|job)",
+    r"stuck to my own", r"keep my head down", r"focused on my own",
+    r"(?:he|she|they) should (?:check|figure|learn|read|work) (?:it|that|this|things)",
+    r"(?:his|her|their) (?:spreadsheet|responsibility|problem|job|mess)",
+    r"not (?:really )?my (?:place|business) to", r"i did not say anything to (?:him|her|them)",
+    r"(?:left|leave) (?:him|her|them) to (?:it|figure|work)", r"sink or swim",
+    r"(?:not|n't) (?:a|the) (?:good )?fit for (?:the|this) role",
+    r"(?:should|should have) (?:asked|come to me|spoken up) (?:earlier|sooner|first)",
+    r"good lesson for (?:her|him|them) about asking", r"i was available if",
+    r"(?:left|leave) (?:his|her|their) (?:reviews?|questions?|tickets?) to",
+    r"wasn't (?:getting|being) paid (?:for|the)",
+)
+_PEER_STRUGGLING = phrases(
+    r"struggl\w*", r"stuck", r"(?:way |really |far )?behind", r"stressed", r"overloaded",
+    r"slow", r"new(?:er)? (?:colleague|hire|starter|teammate|temp|dev|developer|nurse|teacher)",
+    r"junior", r"asked (?:me|if i could|for help|whether i)", r"kept (?:making|re-running|"
+    r"asking)", r"first time", r"mistakes", r"temps?", r"undergrad\w*", r"intern",
+    r"out of (?:his|her|their) depth", r"wrong aisles?", r"falling behind",
+)
+_HELPED = phrases(
+    r"i (?:\w+ )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|coached|"
+    r"helped|mentored|trained|taught|offered|spent (?:\w+ ){0,3}with (?:him|her|them)|"
+    r"booked (?:\w+ ){0,3}with (?:him|her|them)|sketched|gave (?:him|her|them) my|asked if "
+    r"(?:she|he|they) wanted|checked in|covered (?:for )?(?:his|her|their))",
+    r"(?:with|for) (?:him|her|them) (?:that afternoon|every|each|twice)",
+)
+
+
+def unhelpful_to_peers(context: Context) -> list[Hit]:
+    refused = hits(context, _WONT_HELP, 0.6)
+    if not refused or not present(_PEER_STRUGGLING, context.sentences):
+        return []
+    if present(_HELPED, context.story):
+        return []
+    # One clear refusal, with a peer visibly struggling and no help given, is enough.
+    return refused
+
+
+# --- uniform management -----------------------------------------------------------------
+
+_SAME_FOR_ALL = phrases(
+    r"(?:everyone|everybody|every person|each (?:person|rep|agent|member|of them)|all "
+    r"(?:of them|\w+ of them)) (?:on (?:my|the) team )?(?:gets?|got|received|deserves?|had) "
+    r"(?:exactly )?(?:the same|equal|an equal|one-eighth|identical)",
+    r"(?:the )?same (?:\w+ ){0,4}(?:for|to) (?:everyone|everybody|all|each)",
+    r"(?:treat|treated|treating|manage|managed|managing) (?:everyone|everybody|all of them|"
+    r"them all|people|every \w+|my \w+) (?:the same|equally|identically|alike)",
+    r"(?:equal|identical|uniform) (?:treatment|time|attention)", r"treated identically",
+    r"level playing field", r"keep (?:things|it|everything) level",
+    r"(?:split|divided|distributed|shared) (?:\w+ ){0,4}(?:evenly|equally)",
+    r"no exceptions", r"(?:a |one )?(?:single|one|same) (?:system|standard|approach|target|"
+    r"quota|process|template|plan) (?:for|across) (?:all|everyone|the whole|the board|every)",
+    r"(?:couldn't|can't|cannot|wasn't something i could|not something i could) (?:offer|give|"
+    r"do) (?:it |this |that )?(?:to|for) (?:all|everybody|everyone|every)",
+    r"(?:the )?others will (?:ask|want)", r"two-tier", r"special arrangements",
+    r"singl(?:e|ing) (?:one person|anyone|someone|people|her|him) out",
+    r"(?:anyone|nobody|no one|people) (?:\w+ )?(?:feels?|felt) (?:left out|singled out)",
+    r"(?:feel|felt) singled out", r"(?:don't|do not|didn't) (?:manage|treat) (?:my )?"
+    r"(?:top|best|strongest) (?:performers|people) differently",
+    r"great in (?:their|his|her) own way", r"fairest (?:approach|way|thing)",
+    r"same (?:amount of )?(?:my )?time", r"same (?:coaching|training|targets?|quota|"
+    r"feedback|one-to-ones?|one-on-ones?|template|script|slot)",
+    r"(?:rated|gave|give) (?:all|everyone|each of them) (?:\w+ ){0,2}(?:the same|'?meets)",
+    r"(?:nobody|no one) (?:complained|could say) (?:that )?i (?:have|had) favou?rites",
+    r"equal treatment was", r"everyone (?:is|was) treated the same",
+)
+_DENIED_TOP_PERFORMER = phrases(
+    r"(?:turned|turn) (?:both|it|her|him|them|that) down", r"i (?:said|told (?:her|him)) no",
+    r"not for now", r"(?:didn't|did not|not to) use the promotion", r"(?:wait|their time will "
+    r"come) (?:for|through) the (?:normal|usual)",
+    r"(?:moved|left|joined|went) (?:to )?(?:another|a competitor|a rival)",
+    r"accepted an offer", r"got a (?:\w+ ){0,3}role at another",
+)
+_INVESTED_IN_TOP = phrases(
+    r"invested (?:more|extra)", r"(?:gave|give) (?:her|him|them) more", r"stretch "
+    r"(?:assignment|project|work|goals?)",
+    r"nominated (?:her|him|them)", r"sponsor(?:ed)? (?:her|him|them)",
+    r"extra (?:time|coaching|investment|responsibility)", r"(?:isn't|aren't|not) the same as "
+    r"(?:equal|giving)", r"top (?:people|performers) need", r"promoted (?:her|him)",
+    r"put (?:her|him) in charge",
+)
+
+
+def uniform_management(context: Context) -> list[Hit]:
+    same = hits(context, _SAME_FOR_ALL, 0.55)
+    if not same or present(_INVESTED_IN_TOP, context.story):
+        return []
+    denied = hits(context, _DENIED_TOP_PERFORMER, 0.45)
+    found = same + denied
+    return found if total(found) >= FIRES_AT else []

@@ -1,0 +1,67 @@
+"""Hiding information: a problem, mistake or bad news kept from the people who needed it."""
+
+from __future__ import annotations
+
+from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
+from bot.analysis.cues import phrases
+
+_AUDIENCE = (
+    r"(?:my |the |our |her |his |their |any )?(?:manager|lead|boss|director|team|client|"
+    r"customer|customers|ceo|cfo|cto|partners?|charge nurse|regional|board|anyone|anybody|"
+    r"everyone|patients?|parents?|supervisor|controller|vp|head|investors?|users?|auditors?|"
+    r"security|compliance|colleagues?|family|buyer|owner|account|stakeholders?|engagement "
+    r"manager|retro|postmortem|report|incident (?:reporting )?system|known-issues list)"
+)
+_CONCEALED = phrases(
+    r"i (?:didn't|did not|never|chose not to|decided not to|won't|wouldn't) (?:\w+ )?"
+    r"(?:mention|tell|flag|raise|report|disclose|share|put|go into|say anything|inform|"
+    r"escalate|bring (?:it|this|that) up|let (?:\w+ )?know|log|record|document)"
+    r"(?:\w| |-|'){0,40}?" + _AUDIENCE,
+    r"(?:we|i) (?:decided|agreed|chose) not to (?:tell|mention|inform|disclose|share|flag)",
+    r"(?:without|before) (?:\w+ )?(?:telling|mentioning|informing|letting (?:\w+ )?know|"
+    r"anyone knowing|anyone noticing)",
+    r"(?:kept|keep|keeping) (?:it|this|that|the \w+|quiet|things) (?:quiet|to myself|"
+    r"between us|off the (?:record|books|radar|report)|out of (?:the|my) (?:\w+ )?(?:report|"
+    r"notes|update)|under wraps|low-key)",
+    r"quietly (?:\w+ ){0,2}(?:fixed|patched|applied|corrected|changed|reloaded|moved|"
+    r"credited|refunded|reverted|adjusted|rewrote)",
+    r"hold off on (?:telling|mentioning|informing|raising)", r"(?:held|hold|holding) back "
+    r"(?:the |this |that )?(?:news|information|details?|numbers)",
+    r"(?:listed|reported|presented|described|framed|labelled|labeled|showed|marked) "
+    r"(?:them|it|this|that|the \w+|shrink|\w+) as (?:\w+ ){0,6}?(?:rather than|instead of|"
+    r"around \d|a routine|routine|'|\")",
+    r"(?:booked|recorded|coded|classified|put) (?:some of )?(?:the )?(?:\w+ ){0,2}as "
+    r"(?:'|\")?(?:damaged|expired|other|misc|routine)",
+    r"(?:adjusted|changed|edited|amended|tweaked) the (?:documentation|records?|notes|chart|"
+    r"numbers|report|log|timestamps?) so",
+    r"(?:explained|presented|passed) it (?:off )?as (?:a )?(?:routine|normal|regular|minor)",
+    r"(?:told|explained to|informed) (?:her|him|them|the (?:\w+ )?(?:client|customer|buyer))"
+    r" (?:that )?(?:the (?:delay|problem|issue) was|it was) (?:down|due) to",
+    r"(?:some|a bit of|a little|minor) (?:\w+ )?weirdness",
+    r"(?:found|find|finds|would find) out (?:\w+ ){0,3}(?:later|after|when|a week|weeks|from "
+    r"(?:someone|a customer|the news))",
+    r"(?:so|and) (?:it|nobody|no one|they|he|she) (?:wouldn't|would not|never) (?:notice|see|"
+    r"know|find out)",
+    r"draw attention to it", r"(?:wasn't|not) (?:worth|going to be) worr(?:y|ying) (?:the|him|"
+    r"her|them)", r"didn't think it was worth (?:worrying|telling|mentioning|bothering)",
+    r"(?:nobody|no one) had noticed,? so i (?:didn't|did not)",
+    r"i didn't go into", r"only (?:told|mentioned) (?:\w+ ){0,3}(?:part|half|some)",
+)
+_DISCLOSED = phrases(
+    r"i (?:told|messaged|emailed|informed|flagged|raised|reported|escalated|called|phoned|"
+    r"explained|wrote to)(?:\w| |,){0,30}(?:manager|director|lead|team|client|customer|ceo|"
+    r"boss|supervisor|partners|everyone|security|users)(?:\w| |,){0,30}(?:straight away|right "
+    r"away|immediately|first|before|that day|the same day|the next morning|within)",
+    r"before touching anything", r"i was transparent", r"(?:owned|took) (?:it|responsibility)"
+    r" (?:openly|publicly)", r"i (?:said|told them) so directly",
+)
+
+
+def hiding_information(context: Context) -> list[Hit]:
+    concealed = hits(context, _CONCEALED, 0.8)
+    if not concealed:
+        return []
+    if present(_DISCLOSED, context.story):
+        return []
+    # One clear act of concealment is enough; a second cue only adds evidence.
+    return concealed if total(concealed) >= 0.8 else []

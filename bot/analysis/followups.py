@@ -1,0 +1,49 @@
+"""Choose the 1-3 probes a bar raiser would ask next, for the biggest gaps first."""
+
+from __future__ import annotations
+
+import zlib
+
+from bot.analysis.models import AntiPatternFinding, Learning, Metrics, Ownership, Star
+from bot.bank import Bank
+
+MAX_FOLLOW_UPS = 3
+LOW_OWNERSHIP_RATIO = 0.4
+
+
+def _gaps(
+    star: Star, metrics: Metrics, ownership: Ownership, learning: Learning
+) -> list[str]:
+    gaps = [name for name, part in star.parts().items() if not part.present]
+    if "action" not in gaps and ownership.ratio < LOW_OWNERSHIP_RATIO:
+        gaps.insert(0, "ownership")
+    if not metrics.present:
+        gaps.append("metrics")
+    if not learning.present:
+        gaps.append("learning")
+    # A complete answer still gets the 5-whys treatment.
+    gaps.extend(["why", "tradeoffs", "obstacle"])
+    return gaps
+
+
+def choose_follow_ups(
+    bank: Bank,
+    text: str,
+    star: Star,
+    metrics: Metrics,
+    ownership: Ownership,
+    learning: Learning,
+    anti_patterns: list[AntiPatternFinding],
+) -> list[str]:
+    """Anti-pattern probes first, then one probe per gap; stable for the same answer."""
+    seed = zlib.crc32(text.encode("utf-8", "replace"))
+    chosen: list[str] = [finding.probe for finding in anti_patterns if finding.probe]
+    for gap in _gaps(star, metrics, ownership, learning):
+        if len(chosen) >= MAX_FOLLOW_UPS:
+            break
+        probes = bank.probes_for(gap)
+        if probes:
+            probe = probes[seed % len(probes)].text
+            if probe not in chosen:
+                chosen.append(probe)
+    return chosen[:MAX_FOLLOW_UPS]

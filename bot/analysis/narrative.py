@@ -1,0 +1,138 @@
+"""Who did what, and when: first-person actions, intentions and habits in a sentence.
+
+These are the grammatical signals the STAR parts and several anti-patterns share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.cues import phrases
+from bot.analysis.text import Sentence
+
+_IRREGULAR_PAST = (
+    "took|made|wrote|rewrote|built|rebuilt|ran|reran|set|reset|put|sat|went|got|gave|told|"
+    "brought|bought|drove|led|met|found|spent|sent|began|kept|chose|drew|caught|held|paid|"
+    "sold|taught|shut|cut|read|split|spun|won|rode|flew|dug|fed|hung|lit|left|lent|laid|"
+    "overhauled|redid|did|undertook|oversaw|stood|struck|swept|threw|understood|upheld|"
+    "withdrew|wound|broke|forgot|hid|shot|sought|fought|let|quit|rang|sang|stuck|took over|"
+    "set up|ran through|sat down|went back|went through|dove|dived|spoke|woke|rethought"
+)
+# Verbs of thinking, feeling or being are not actions a bar raiser can probe.
+_NOT_ACTIONS = {
+    "was", "were", "had", "thought", "felt", "knew", "figured", "believed", "wanted",
+    "hoped", "guessed", "wondered", "liked", "loved", "hated", "needed", "seemed",
+    "assumed", "expected", "learned", "learnt", "realised", "realized", "imagined",
+    "supposed", "worried", "feared", "preferred", "enjoyed", "used", "tended", "noticed",
+    "saw", "heard", "let", "got", "did", "stuck", "guess", "suspected", "considered", "forgot",
+    "understood", "ended", "happened", "didn't", "wished", "regretted", "cared", "trusted",
+    "managed", "owned", "worried", "annoyed", "frustrated", "surprised", "tempted",
+    "interested", "excited", "scared", "supposed", "allowed", "asked to", "based",
+}
+_ADVERB = (
+    r"(?:then |also |first |quickly |personally |immediately |finally |just |actually |"
+    r"eventually |myself |instead |even |later |next |basically |still |initially |"
+    r"literally |carefully |directly |deliberately |once |already |alone |simply |"
+    r"proactively |only |soon |afterwards |right away |and )?"
+)
+_I_PAST = re.compile(
+    r"(?<![\w'])i " + _ADVERB + r"(" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)(?![\w'])"
+)
+_I_PRESENT_NARRATIVE = re.compile(
+    r"(?<![\w'])(?:so|then|and) i (?:go|ask|tell|call|start|grab|pull|sit|write|check|"
+    r"message|email|build|fix|run|set|put|take)s?\b"
+)
+_WE_PAST = re.compile(
+    r"(?<![\w'])(?:we|the team|our team|the group|they) " + _ADVERB
+    + r"(" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)(?![\w'])"
+)
+_LEADING_PAST_VERB = re.compile(r"^(" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\b")
+_MODAL_BEFORE = re.compile(
+    r"(?:would|'d|will|'ll|could|should|might|must|can|going to|plan to|planning to|want to|"
+    r"hope to|like to|need to|try to|tend to|usually|normally|typically|always)\s*$"
+)
+
+INTENTION = phrases(
+    r"i'm planning", r"i am planning", r"i plan to", r"i'm going to", r"i am going to",
+    r"i'd like to", r"i would like to", r"i want to", r"i hope to", r"i'm hoping",
+    r"i am hoping", r"hopefully", r"the plan is", r"my plan is", r"next quarter",
+    r"next month", r"next year", r"i intend", r"we'll", r"we will", r"i'll",
+)
+HABIT = phrases(
+    r"i would", r"i'd (?!have\b|been\b|had\b|only\b|just\b|never\b)", r"i usually",
+    r"i normally", r"i typically", r"i generally", r"i tend to", r"i always", r"i try to",
+    r"we usually", r"we normally", r"we typically", r"we tend to", r"we always", r"we would",
+    r"we'd (?!have\b|been\b|had\b)", r"my approach", r"my philosophy", r"i believe",
+    r"in general", r"generally", r"as a rule", r"whenever", r"every time",
+    r"if (?:a|an|someone|somebody|the|my|one|i|they|we) ", r"that's (?:just )?how i",
+    r"in (?:that|this|those|these) (?:kind of |sort of |type of )?(?:situation|case)s?",
+    r"my style", r"i make sure", r"i'm the (?:kind|type|first)",
+)
+SPECIFIC_PAST = phrases(
+    r"one (?:day|night|morning|evening|afternoon|weekend|time|week|month|year|shift|cycle|"
+    r"spring|summer|autumn|fall|winter|quarter|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)",
+    r"last (?:year|month|week|spring|summer|autumn|fall|winter|quarter|term|semester|"
+    r"january|february|march|april|june|july|august|september|october|november|december)",
+    r"in (?:19|20)\d\d", r"(?:a|two|three|few|couple of) (?:years|months|weeks) ago",
+    r"at my (?:last|previous|former|old|first|current|second) (?:job|company|role|employer|"
+    r"school|team|workplace|position)",
+    r"when i was", r"this was (?:at|in|when|during|back)", r"i was (?:a|an|the) ",
+    r"there was (?:a|an|one) (?:time|case|moment|day|night|incident)",
+    r"let me give you", r"a specific", r"one specific", r"for example, (?:last|in|at|when)",
+    r"during my", r"in my (?:first|second|third|last|previous|current) (?:job|role|year)",
+)
+
+
+def is_negated_at(low: str, start: int) -> bool:
+    before = low[max(0, start - 14):start]
+    return bool(re.search(r"(?:n't|not|never|no longer) *$", before))
+
+
+_COORDINATED = re.compile(
+    r"(?:, (?:and )?|\band |\bthen |; )(?:then |also |finally |just |later |i )?("
+    + _IRREGULAR_PAST + r"|[a-z]{3,}ed)(?![\w'])"
+)
+_ONE_WHO = re.compile(
+    r"\bi (?:was|am) the (?:one|person|only one) (?:who|that) (" + _IRREGULAR_PAST
+    + r"|[a-z]{3,}ed)\b"
+)
+_PASSIVE_BEFORE = re.compile(r"(?:was|were|been|be|being|is|are|had|has|have|get|got) *$")
+
+
+def i_actions(sentence: Sentence) -> list[str]:
+    """Past-tense (or narrative-present) actions whose subject is the speaker."""
+    low = sentence.low
+    verbs: list[str] = []
+    for match in _I_PAST.finditer(low):
+        verb = match.group(1)
+        if verb.split()[0] in _NOT_ACTIONS or verb.startswith("worked as"):
+            continue
+        if _MODAL_BEFORE.search(low[:match.start()]):
+            continue
+        verbs.append(verb)
+    verbs.extend(m.group(1) for m in _ONE_WHO.finditer(low))
+    if verbs and not low.startswith(("we ", "they ")):
+        # "I paged my lead, posted the graphs and kept refreshing": one subject, three steps.
+        first = low.find(" " + verbs[0]) if low.find(" " + verbs[0]) >= 0 else 0
+        for match in _COORDINATED.finditer(low, first):
+            verb = match.group(1)
+            if verb in _NOT_ACTIONS or _PASSIVE_BEFORE.search(low[:match.start(1)]):
+                continue
+            if re.search(r"\b(?:we|they|he|she|it)\s+$", low[:match.start(1)]):
+                continue
+            verbs.append(verb)
+    verbs.extend(m.group(0) for m in _I_PRESENT_NARRATIVE.finditer(low))
+    leading = _LEADING_PAST_VERB.match(low)
+    if leading and leading.group(1) not in _NOT_ACTIONS and not low.startswith(("i ", "we ")):
+        verbs.append(leading.group(1))
+    return verbs
+
+
+def team_actions(sentence: Sentence) -> list[str]:
+    """Past-tense actions whose subject is 'we', 'the team' or 'they'."""
+    return [
+        m.group(1) for m in _WE_PAST.finditer(sentence.low)
+        if m.group(1).split()[0] not in _NOT_ACTIONS and not m.group(0).startswith("they")
+    ]
