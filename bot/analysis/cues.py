@@ -13,9 +13,18 @@ from collections.abc import Iterable
 from bot.analysis.text import Sentence
 
 
+_ENDS_OPEN = re.compile(r"(?: |\(\?[!=][^()]*\))$")
+
+
 def phrases(*items: str) -> re.Pattern[str]:
-    """Compile whole-word alternatives; items may contain small regex pieces."""
-    return re.compile(r"(?<![\w'])(?:" + "|".join(items) + r")(?![\w'])")
+    """Compile whole-word alternatives; items may contain small regex pieces.
+
+    An item ending in a space or a lookahead already ends where it should.
+    """
+    parts = [
+        f"(?:{item})" + ("" if _ENDS_OPEN.search(item) else r"(?![\w'])") for item in items
+    ]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")")
 
 
 def any_match(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> list[Sentence]:
@@ -54,7 +63,15 @@ CONTRAST_OPENERS = re.compile(
     r"^(?:but|however|yet|instead|still|that said|even so|in the end|then again|"
     r"on the other hand|so instead|rather)\b"
 )
-_CLAUSE_CONTRAST = re.compile(r"(?:,|;|-)\s*(?:but|yet|however|though|instead)\b|\bbut (?:i|we)\b")
+# A turn back to the speaker acting well: ", but I checked…", "But I had the access, so…".
+_TURN = r"(?:i|we)\b(?! (?:didn't|did not|wasn't|couldn't|figured|thought|just|still didn't))"
+_CLAUSE_CONTRAST = re.compile(
+    r"(?:,|;| -)\s*(?:but|yet|however|instead),? " + _TURN + r"|\bbut then " + _TURN
+)
+_TURN_OPENERS = re.compile(
+    r"^(?:but|however|yet|instead|still|that said|even so|so instead|rather),? "
+    r"(?:(?:\w+ ){0,6}?)" + _TURN
+)
 
 NEGATION = re.compile(r"\b(?:not|never|no|didn't|don't|doesn't|wasn't|weren't|isn't|won't|"
                       r"wouldn't|couldn't|hadn't|haven't|nobody|none|neither|nor|without)\b")
@@ -79,7 +96,7 @@ def reversed_after(sentence: Sentence, start: int, sentences: list[Sentence]) ->
         return True
     nxt = sentence.index + 1
     if nxt < len(sentences):
-        return bool(CONTRAST_OPENERS.match(sentences[nxt].low))
+        return bool(_TURN_OPENERS.match(sentences[nxt].low))
     return False
 
 

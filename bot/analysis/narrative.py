@@ -24,7 +24,7 @@ _NOT_ACTIONS = {
     "hoped", "guessed", "wondered", "liked", "loved", "hated", "needed", "seemed",
     "assumed", "expected", "learned", "learnt", "realised", "realized", "imagined",
     "supposed", "worried", "feared", "preferred", "enjoyed", "used", "tended", "noticed",
-    "saw", "heard", "let", "got", "did", "stuck", "guess", "suspected", "considered", "forgot",
+    "saw", "heard", "got", "did", "stuck", "guess", "suspected", "considered", "forgot",
     "understood", "ended", "happened", "didn't", "wished", "regretted", "cared", "trusted",
     "managed", "owned", "worried", "annoyed", "frustrated", "surprised", "tempted",
     "interested", "excited", "scared", "supposed", "allowed", "asked to", "based",
@@ -36,17 +36,21 @@ _ADVERB = (
     r"proactively |only |soon |afterwards |right away |and )?"
 )
 _I_PAST = re.compile(
-    r"(?<![\w'])i " + _ADVERB + r"(" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)(?![\w'])"
+    r"(?<![\w'])i " + _ADVERB + r"(" + _IRREGULAR_PAST + r"|[a-z][a-z-]+ed)(?![\w'])"
 )
+# Stories told in the present: "so I radio the shift manager", "I check, and…".
 _I_PRESENT_NARRATIVE = re.compile(
-    r"(?<![\w'])(?:so|then|and) i (?:go|ask|tell|call|start|grab|pull|sit|write|check|"
-    r"message|email|build|fix|run|set|put|take)s?\b"
+    r"(?<![\w'])i (?:just |then |also |first |quickly )?(?:go|ask|tell|call|start|grab|pull|sit|"
+    r"write|check|message|email|build|fix|run|set|put|take|bring|look|find|send|say|give|"
+    r"radio|walk|explain|offer|print|open|flag|escalate|refund|reset|restart|roll|pick|"
+    r"phone|ring|book|move|swap|show|stop|test|rewrite|draft|pull up|sort|chase|get)\b"
+    r"(?! to\b)"
 )
 _WE_PAST = re.compile(
     r"(?<![\w'])(?:we|the team|our team|the group|they) " + _ADVERB
     + r"(" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)(?![\w'])"
 )
-_LEADING_PAST_VERB = re.compile(r"^(" + _IRREGULAR_PAST + r"|[a-z]{3,}ed)\b")
+_LEADING_PAST_VERB = re.compile(r"^(" + _IRREGULAR_PAST + r"|[a-z][a-z-]{2,}ed)\b")
 _MODAL_BEFORE = re.compile(
     r"(?:would|'d|will|'ll|could|should|might|must|can|going to|plan to|planning to|want to|"
     r"hope to|like to|need to|try to|tend to|usually|normally|typically|always)\s*$"
@@ -59,7 +63,12 @@ INTENTION = phrases(
     r"next month", r"next year", r"i intend", r"we'll", r"we will", r"i'll",
 )
 HABIT = phrases(
-    r"i would", r"i'd (?!have\b|been\b|had\b|only\b|just\b|never\b)", r"i usually",
+    r"i would", r"i'd (?!have\b|been\b|had\b|only\b|just\b|never\b|already\b|"
+    r"\w+ed\b|done\b|gone\b|seen\b|taken\b|written\b|made\b|given\b|known\b|"
+    r"found\b|built\b|told\b|sent\b|spent\b|kept\b|left\b|put\b|set\b|run\b|"
+    r"read\b|heard\b|got\b|come\b|become\b|begun\b|brought\b|bought\b|caught\b|"
+    r"taught\b|thought\b|felt\b|lost\b|met\b|paid\b|said\b|sold\b|won\b)",
+    r"i usually",
     r"i normally", r"i typically", r"i generally", r"i tend to", r"i always", r"i try to",
     r"we usually", r"we normally", r"we typically", r"we tend to", r"we always", r"we would",
     r"we'd (?!have\b|been\b|had\b)", r"my approach", r"my philosophy", r"i believe",
@@ -123,7 +132,10 @@ def i_actions(sentence: Sentence) -> list[str]:
             if re.search(r"\b(?:we|they|he|she|it)\s+$", low[:match.start(1)]):
                 continue
             verbs.append(verb)
-    verbs.extend(m.group(0) for m in _I_PRESENT_NARRATIVE.finditer(low))
+    verbs.extend(
+        m.group(0) for m in _I_PRESENT_NARRATIVE.finditer(low)
+        if not _MODAL_BEFORE.search(low[:m.start()])
+    )
     leading = _LEADING_PAST_VERB.match(low)
     if leading and leading.group(1) not in _NOT_ACTIONS and not low.startswith(("i ", "we ")):
         verbs.append(leading.group(1))

@@ -26,7 +26,8 @@ _ROLE_NOUN = (
     r"contractor|researcher|tutor|mentor|chair|captain|organi[sz]er|buyer|planner|controller|"
     r"editor|writer|journalist|lawyer|paralegal|attorney|doctor|physician|resident|surgeon|"
     r"medic|paramedic|midwife|carer|caregiver|aide|chef|cook|waiter|server|bartender|"
-    r"barista|host|receptionist|programmer|tester|qa|scrum master|product owner|"
+    r"barista|host|receptionist|programmer|tester|qa|scrum master|product owner|exec|gm|"
+    r"key-?holder|generalist|estimator|assistant|specialist|officer|agent|"
     r"on-call|oncall|responder|secondary|primary|member|employee|hire|apprentice|trainee|"
     r"partner|principal|president|treasurer|secretary|advisor|adviser|counsel(?:l)?or|"
     r"instructor|professor|lecturer|ta|phd|postdoc|fellow|officer|steward|foreman|"
@@ -45,11 +46,17 @@ _ROLE = re.compile(
     r"(?:a|an|the|one of (?:the|two|three|four|five|six|\d+)|part of (?:the|a)|their|our|its)"
     r"|(?:worked|work|working|serve|served|started|joined|volunteer|volunteered) as"
     r"(?: a| an| the)?"
-    r"|(?:^|, |\band )as (?:a|an|the))\s+"
+    r"|(?:^|, |\band )as (?:a|an|the)|^as)\s+"
     r"(?:[\w/&'-]+\s+){0,4}?" + _ROLE_NOUN + r"s?\b"
     r"|(?<![\w'])i (?:teach|nurse|tutor|coach|mentor|manage|supervise|work (?:nights|days|"
     r"weekends|evenings|shifts|part-time|full-time|as|in|at|for|on)|was (?:teaching|managing|"
     r"leading|running|coordinating|supervising|working as|covering|handling|in charge))\b"
+    r"|(?<![\w'])i(?:'m| am| was) (?:working on|on call|on the \w+ (?:desk|team|rota|shift)|"
+    r"the (?:\w+ )?on call|on the (?:\w+ )?rotation)"
+    r"|(?<![\w'])i worked (?:the |tier|a |nights|days|weekends)"
+    r"|^(?:[\w-]+ ){0,3}(?:lead|manager|supervisor|engineer|analyst|nurse|teacher|officer|"
+    r"operator|developer|designer|coordinator|assistant|agent|planner|estimator|accountant) "
+    r"(?:at|in|for|on) (?:a|an|the|our)\b"
 )
 _TASK = phrases(
     r"my (?:role|job|task|goal|aim|target|objective|responsibility|remit|brief|mandate|part|"
@@ -76,6 +83,7 @@ _TASK = phrases(
     r"i (?:was|am) (?:the|a|an) (?:\w+ )?(?:one|person) (?:who|responsible)",
     r"so (?:it|this) was (?:on me|mine|my)", r"it's on me", r"i(?:'d|'ll| would| will) own", r"i agreed to", r"i offered to",
     r"i committed to", r"i promised", r"(?:take|took|taking) (?:it|this|that) on",
+    r"^(?:ran|owned|led|managed|organi[sz]ed|coordinated|worked) (?:the|a|an|our|my)",
 )
 _NEGATED_TASK = phrases(r"(?:nobody|no one|never) (?:\w+ )?asked me", r"wasn't (?:\w+ )?my job")
 _SETTING = phrases(
@@ -135,34 +143,44 @@ _STAKES = phrases(
 )
 _RESULT_CHANGE = phrases(
     r"dropped", r"fell", r"rose", r"increased", r"decreased", r"reduced", r"improved",
-    r"grew", r"(?:went|gone|go) (?:up|down|from|back)", r"(?:is|are|was|were) now",
-    r"now (?:take|takes|run|runs|get|gets|happen|happens|has|have|is|are|costs?|sits?)", r"came (?:down|back|in)", r"climbed", r"doubled",
-    r"halved", r"tripled", r"shrank", r"jumped", r"cut", r"saved", r"recovered",
-    r"(?:is|are|was|were) (?:now|back|down|up)", r"stopped", r"disappeared", r"vanished",
-    r"lowered", r"raised", r"boosted", r"narrowed", r"closed the gap", r"turned around",
+    r"grew", r"(?:went|gone|go) (?:up|down|from)", r"(?:is|are|was|were) now",
+    r"now (?:take|takes|run|runs|get|gets|happen|happens|has|have|is|are|costs?|sits?)",
+    r"(?:went|came|got|was|were|had (?:her|his|their|the) \w+) back (?:to normal|to baseline|"
+    r"up|on track|online|within|in|at)",
+    r"came (?:down|in)", r"climbed", r"doubled", r"halved", r"tripled", r"shrank", r"jumped",
+    r"cut", r"saved", r"recovered", r"restored", r"(?:is|are|was|were) (?:now|back|down|up)",
+    r"stopped", r"disappeared", r"vanished", r"lowered", r"raised", r"boosted", r"narrowed",
+    r"closed the gap", r"turned around",
 )
 _RESULT_DONE = phrases(
     r"launched", r"shipped", r"went live", r"go-live", r"delivered (?:on time|early|it|the)",
-    r"closed (?:the|at|\d)", r"won", r"signed", r"renewed", r"hit (?:the|our|\d)", r"reached",
+    r"won", r"signed (?:up|the|a|with)", r"renewed", r"hit (?:the|our|it|target|\d)", r"reached",
     r"achieved", r"finished", r"completed", r"passed", r"(?:was|were|got) (?:approved|accepted|"
     r"adopted|promoted|hired|funded|published|praised|recognised|recognized|selected|"
-    r"rolled out|fixed|resolved|restored|cancelled|canceled|delayed|lost|late)",
-    r"adopted", r"rolled (?:it )?out", r"promoted", r"agreed", r"converted", r"resolved",
-    r"no (?:longer|more)", r"never (?:again|had)", r"(?:still|now) (?:use|uses|using|runs|"
-    r"running|in place|works|has|have)", r"(?:has|have|had) since", r"ended (?:up|at|the)",
-    r"kept (?:the|our|all|every)", r"(?:nobody|no one|none of them|not one) (?:\w+ ){0,2}"
-    r"(?:complained|left|cancelled|churned|was hurt|got hurt|noticed)",
-    r"(?:paid|bought|subscribed|signed up|returned|came back|stayed)",
-    r"(?:churned|cancelled|left|quit|moved to a competitor|lost)", r"on (?:time|schedule|budget)",
-    r"under budget", r"zero", r"(?:was|were|a) (?:huge |big |real )?success(?:ful)?", r"worked", r"thanked", r"wrote (?:to|back)",
-    r"feedback (?:was|came back)", r"score", r"rating", r"review came back", r"came back clean",
-    r"was (?:back|fine|ok|okay|stable|safe)", r"got (?:her|him|them|it|us) ", r"made it",
-    r"(?:was|were) (?:all )?(?:correct|right|accurate|clean|discharged|released|cleared)",
-    r"approved", r"(?:went|arrived|came|got|were|was) (?:\w+ ){0,4}late", r"had to (?:be )?"
-    r"(?:arrange|cancel|re-?route|redo|restart|refund|throw|push|delay|move)", r"delayed",
-    r"cost (?:us|me|them|the)", r"set (?:us|me|them) back", r"went (?:fine|well|smoothly|ok)",
-    r"sold", r"closed", r"(?:haven't|hasn't|have not|has not|hadn't) (?:had|seen|happened|been)"
-    r"(?:\w| |-){0,60}since", r"breached", r"missed", r"used (?:it|the \w+|them) as",
+    r"rolled out|fixed|resolved|restored|cancelled|canceled|delayed|lost|late|discharged)",
+    r"adopted", r"promoted", r"converted", r"no (?:longer|more)", r"never (?:again|had)",
+    r"(?:still|now) (?:use|uses|using|runs|running|in place|works|has|have)",
+    r"(?:has|have) since", r"ended (?:up|at|the)",
+    r"(?:nobody|no one|none of them|not one) (?:\w+ ){0,2}(?:complained|cancelled|churned|"
+    r"was hurt|got hurt)",
+    r"(?:subscribed|signed up|came back|stayed (?:with us|on|loyal))",
+    r"(?:churned|quit|moved to a competitor)", r"left (?:the company|the team|us|the lab|"
+    r"after|for|the programme|the program|within)", r"on (?:time|schedule|budget)",
+    r"under budget", r"zero", r"(?:was|were|a) (?:huge |big |real )?success(?:ful)?",
+    r"wrote (?:to|back)", r"feedback (?:was|came back)", r"review came back",
+    r"came back clean", r"(?:went|arrived|came|got|were|was) (?:\w+ ){0,4}late",
+    r"had to (?:be )?(?:arrange|cancel|re-?route|redo|restart|refund|throw|push|delay|move)",
+    r"delayed", r"cost (?:us|me|them|the)", r"set (?:us|me|them) back",
+    r"went (?:fine|well|smoothly|ok|out)", r"sold", r"(?:haven't|hasn't|have not|has not|"
+    r"hadn't) (?:had|seen|happened|been)(?:\w| |-){0,60}since", r"breached", r"missed",
+    r"used (?:it|the \w+|them) as", r"(?:was|were) (?:all )?(?:correct|right|accurate|clean|"
+    r"released|cleared)", r"(?:was|were) (?:back|fine|ok|okay|stable|safe)",
+    r"(?:was|were|felt) (?:so |really |very )?(?:relieved|delighted|grateful|thrilled|"
+    r"pleased|satisfied|impressed)", r"loved (?:it|the)", r"(?:crashed|failed) in front",
+)
+_RESULT_WEAK = phrases(
+    r"agreed", r"approved", r"worked", r"thanked", r"closed", r"resolved", r"accepted",
+    r"kept (?:the|our|all|every)", r"score", r"rating", r"made it", r"got (?:her|him|them|us) ",
 )
 _RESULT_MARKER = phrases(
     r"as a result", r"in the end", r"by the end", r"the (?:result|outcome|upshot)",
@@ -172,16 +190,31 @@ _RESULT_MARKER = phrases(
     r"quarter|quarters|year|hour|hours)", r"over the (?:next|following)", r"by (?:the )?(?:summer|"
     r"spring|autumn|winter|end|next)", r"the next (?:day|week|month|quarter|year|morning)",
     r"that (?:year|quarter|month|peak|season)", r"overall", r"(?:the )?following (?:year|"
-    r"quarter|month|week|spring)", r"to this day", r"today", r"afterwards?", r"later",
-    r"eventually", r"finally", r"in the meantime", r"meanwhile", r"by then",
+    r"quarter|month|week|spring|summer|morning)", r"to this day", r"today", r"afterwards?",
+    r"later", r"eventually", r"finally", r"in the meantime", r"meanwhile", r"by then",
     r"(?:total |the |overall )?impact (?:was|:)", r"after (?:my|our|the|his|her) \w+",
+    r"by (?:lunchtime|the evening|morning|monday|the weekend)",
 )
+# "She moved to another ward", "The parcels went out the next morning": what happened next.
+_THIRD_PARTY_OUTCOME = re.compile(
+    r"^(?:(?:[\w,'-]+ ){0,5}?(?:, |then |and ))?(?:he|she|they|the [\w-]+(?: [\w-]+)?|"
+    r"our [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|[a-z]+'s [\w-]+|"
+    r"(?!i |we |you |it |there |this |that |so |but |and |then )[a-z]+) "
+    r"(?:also |eventually |later |finally |still |never |actually |even )?"
+    r"(?!was\b|were\b|had\b|is\b|are\b|has\b|have\b|said\b|told\b|asked\b|thought\b|"
+    r"needed\b|wanted\b|used\b|seemed\b|looked\b)"
+    r"(?:[a-z]{2,}ed|went|got|left|came|ran|took|made|won|lost|sold|grew|fell|rose|hit|"
+    r"became|gave|kept|didn't \w+|did not \w+|loved|moved|finished|stopped)\b"
+)
+_ANY_PAST_VERB = re.compile(r"\b(?:[a-z][a-z-]{2,}ed|went|built|ran|wrote|made|took|sent|set up|"
+                            r"put|sat|gave|told|brought|kept|led|found|got)\b")
 _NOW = phrases(r"today", r"now", r"these days", r"to this day")
 _NOT_A_RESULT = phrases(
     r"we'll see", r"we will see", r"still waiting", r"yet to", r"still being", r"don't know "
     r"yet", r"idk yet", r"not sure yet", r"too early to", r"carried on", r"can't point to",
     r"no outcome", r"at least now we know", r"now we know", r"hopefully", r"we'll know",
     r"remains to be seen", r"haven't heard", r"still (?:pending|open|in progress|scoped)",
+    r"still collecting", r"will update", r"(?:results?|numbers) (?:are )?not in yet",
 )
 _FEELING_ONLY = phrases(
     r"(?:i )?felt (?:a lot )?(?:more )?(?:confident|proud|good|great|happy|better|relieved)",
@@ -256,7 +289,7 @@ def action_part(document: Document, hypothetical: bool) -> StarPart:
              and s.section not in ("learning",)]
     count = sum(len(verbs) for _, verbs in acted)
     score = {0: 0.0, 1: 0.5, 2: 0.75}.get(count, 1.0)
-    heading = [s for s in _sectioned(document, "action") if i_actions(s)]
+    heading = [s for s in _sectioned(document, "action") if _ANY_PAST_VERB.search(s.low)]
     if heading:
         score = max(score, 0.6)
     if hypothetical:
@@ -281,6 +314,10 @@ def result_part(document: Document, hypothetical: bool) -> StarPart:
             weight += 0.45 + (0.25 if has_metric else 0.0)
         if _RESULT_DONE.search(low):
             weight += 0.35
+        elif _RESULT_WEAK.search(low):
+            weight += 0.2
+        if sentence.index in ending and _THIRD_PARTY_OUTCOME.search(low):
+            weight += 0.3
         if _RESULT_MARKER.search(low):
             weight += 0.3
         if has_metric and sentence.position >= 0.5:

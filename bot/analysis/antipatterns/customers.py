@@ -6,11 +6,13 @@ from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present
 from bot.analysis.cues import phrases
 
 # --- profit over customer ---------------------------------------------------------------
+# The idea: the decision is justified by money alone while customers pay for it.
 
 _MONEY = (
-    r"(?:revenue|margin|margins|profit|profits|profitability|arr|mrr|fees?|income|upsell|"
+    r"(?:revenue|margins?|profits?|profitability|arr|mrr|fees?|income|upsell\w*|"
     r"monetis\w*|monetiz\w*|price increase|pricing|quota|take rate|cost per contact|"
-    r"bookings|money|p&l|bottom line|valuation|cash)"
+    r"bookings|money|p&l|bottom line|valuation|cash|commission|food cost|unit economics|"
+    r"the (?:board|quarterly) (?:deck|number)|our number|the number)"
 )
 _MONEY_WINS = phrases(
     r"(?:it )?all comes back to (?:profit|money|revenue|the money)",
@@ -23,20 +25,34 @@ _MONEY_WINS = phrases(
     r"where the (?:margin|money|profit) is", r"maximi[sz]e (?:profit|revenue|margin)",
     r"grandfathered nobody", r"(?:were|are|was) (?:\w+ )?locked in",
     r"(?:had|have|forced) to (?:upgrade|pay more|buy)",
-    r"(?:worth|generate|generating|bring in) (?:about |around |roughly )?[$£€]",
-    r"(?:revenue|margin|arr|income|profit) (?:is|was) what (?:matters|counts)",
+    r"(?:revenue|margin|arr|income|profit|cash|bookings) (?:is|was|are) what (?:matters|counts|"
+    r"keeps|i'm measured|we're measured|the board)",
+    r"(?:which|that)(?:'s| is| was) what i(?:'m| am| was) measured on",
+    r"because (?:the )?(?:\w+ ){0,3}(?:margin|commission|revenue|cash|profit|bookings|fees?|"
+    r"upfront money)(?: on (?:that|it|them))? (?:was|were|is|are|came|brought|front-loaded)",
+    r"(?:to|for) (?:protect|hit|grow|boost|lift|front-load|pad|make) (?:the |our |my )?"
+    r"(?:\w+ )?(?:margin|revenue|profit|bookings|numbers?|quota|board deck)",
+    r"front-load(?:s|ed)? (?:the )?(?:revenue|cash|bookings)", r"(?:but |and )?the cash was in",
+    r"(?:works?|worked) (?:out )?in our favou?r", r"cost us (?:that|the|this) revenue",
+    r"(?:steered|pushed|nudged|upsold|talked) (?:him|her|them|the client|the customer|"
+    r"customers|clients) (?:to|into|towards|onto)",
+    r"defensible under the", r"(?:legally|technically|contractually) (?:allowed|fine|"
+    r"defensible|covered|compliant)",
+    r"(?:most profitable|best margin|highest margin) (?:\w+ )?ever",
 )
 _MONEY_DECISION = phrases(
     r"(?:proposed|decided|recommended|led with|pitched|built a model|moved everyone|removed "
-    r"the|retired|raised|increased|cutting|charging|charge|introduced a|added a) "
-    r"(?:\w+ ){0,8}?" + _MONEY,
+    r"the|retired|raised|increased|cutting|charging|charge|introduced a|added a|switched|"
+    r"delisted|went all-in|chose|picked|prioriti[sz]ed) (?:\w+ ){0,8}?" + _MONEY,
     _MONEY + r" (?:target|goal|objective|number|forecast|uplift|gain|growth|went up|"
-    r"finished|rose|increase)",
-    r"(?:grow|growing|lift|lifting|hit|hitting|boost) (?:\w+ ){0,2}" + _MONEY,
+    r"finished|rose|increase|was up|were up|line)",
+    r"(?:grow|growing|lift|lifting|hit|hitting|boost|protect) (?:\w+ ){0,2}" + _MONEY,
+    r"(?:\d+ )?points? (?:more|of) margin", r"margin (?:was|is) up",
 )
 _HARM_DISMISSED = phrases(
-    r"(?:churn|attrition|complaints|cancellations|repeat calls|conversion|satisfaction|nps)"
-    r"(?:\w| |,|-){0,50}(?:but|which) (?:the|we|it|those|that)",
+    r"(?:churn|attrition|complaints|cancellations|repeat calls|conversion|satisfaction|nps|"
+    r"refunds?|refund requests|returns?|return rate)(?:\w| |,|-){0,50}(?:but|which) "
+    r"(?:the|we|it|those|that)",
     r"some (?:of them|customers|accounts|users|clients|of the \w+) (?:\w+ )?(?:churned|left|"
     r"complained|asked why|cancelled)",
     r"(?:but|since|as) (?:none of them|no one|nobody|no customer) (?:had |has )?"
@@ -45,8 +61,15 @@ _HARM_DISMISSED = phrases(
     r"technically (?:getting|got|received)", r"the contracts were signed",
     r"conversion (?:dipped|dropped|fell)", r"(?:modelled|modeled|priced in|accepted) "
     r"(?:the )?(?:churn|attrition)", r"(?:churn|attrition) (?:at|of) (?:about )?\d",
-    r"nobody had set up", r"(?:which|that) we'd modelled",
-    r"(?:had|have) to (?:upgrade|pay)", r"(?:locked|lock) in",
+    r"nobody had set up", r"(?:which|that) we'd modelled", r"(?:had|have) to (?:upgrade|pay)",
+    r"(?:locked|lock) in", r"(?:refunds?|refund requests|returns|complaints|churn) (?:went|"
+    r"were) up", r"customers (?:\w+ ){0,2}(?:loved|preferred|relied on|liked)",
+    r"without (?:changing|telling|updating) (?:the )?(?:menu|price|description|label|"
+    r"customers|listing)",
+    r"(?:overcharg|charg)\w* (?:\w+ ){0,6}(?:customers|clients|accounts|users)",
+    r"(?:cheaper|smaller|fattier|lower-quality|thinner) (?:\w+ )?(?:blend|product|portion|"
+    r"ingredient|box|material)",
+    r"(?:customers|clients|users) (?:\w+ ){0,4}(?:didn't|did not|don't) (?:owe|need|use|want)",
 )
 _CUSTOMER_REASONING = phrases(
     r"(?:for|to) (?:the|our) customers?'? (?:sake|benefit|needs?|trust|experience)",
@@ -61,7 +84,7 @@ _CUSTOMER_REASONING = phrases(
     r"(?:went|rose|improved)", r"in the customer'?s? (?:interest|shoes)",
     r"customers (?:receiving|getting|paying for) (?:broken|the wrong)",
     r"(?:best|right) (?:sale|deal|price) (?:is|was) the one", r"thanks? you for",
-    r"(?:affected|hurt|harm) (?:customers|users|clients) (?:the )?(?:least|most)",
+    r"(?:refunded|paid back|credited) (?:every|all|the|them|those)",
 )
 
 
@@ -70,7 +93,7 @@ def profit_over_customer(context: Context) -> list[Hit]:
         return []
     wins = hits(context, _MONEY_WINS, 0.6)
     decision = hits(context, _MONEY_DECISION, 0.4)
-    dismissed = hits(context, _HARM_DISMISSED, 0.5)
+    dismissed = hits(context, _HARM_DISMISSED, 0.45)
     if not (decision or wins):
         return []
     found = wins + decision + dismissed
@@ -78,42 +101,58 @@ def profit_over_customer(context: Context) -> list[Hit]:
 
 
 # --- settling for "good enough" ---------------------------------------------------------
+# The idea: acceptance or the letter of the spec is treated as the goal; whether users got
+# what they needed is not checked, or their complaints are waved away.
 
 _SETTLED = phrases(
     r"good enough", r"(?:it|that|this|which) met (?:the|all the|every|our) (?:requirements?|"
     r"spec|specification|criteria|acceptance criteria)",
     r"(?:wasn't|weren't|was not|were not|isn't|aren't|not) (?:\w+ )?(?:in|part of) (?:the |our )?"
     r"(?:spec|scope|requirements?|requirements document|acceptance criteria|brief|contract|"
-    r"statement of work|original ask|plan|the \w+ we'd signed)",
-    r"out of scope", r"(?:doing|did|does) exactly what (?:the )?(?:requirements?|spec) said",
-    r"(?:covered|met|ticked) (?:\w+ ){0,4}on paper", r"didn't see (?:a|any) reason to change",
-    r"(?:that|which) was (?:our|the|my) goal", r"(?:closed|signed off) the project",
-    r"ticked (?:every|all (?:the )?|each) (?:\w+ )?box", r"technically (?:met|compliant|done|"
-    r"correct)", r"(?:meets|met) expectations, so",
-    r"(?:passed|accepted|approved|signed off)(?:\w| |,){0,60}, so (?:i|we) (?:signed off|"
-    r"shipped|closed|took|released|went live|delivered|moved on|didn't|left|shipped it)",
-    r"(?:so|and) (?:i|we) (?:closed|signed off|shipped|moved on)(?:\w| ){0,30}(?:anyway|"
-    r"as (?:it was|is)|on schedule|on time)",
+    r"statement of work|original ask|plan|ticket)",
+    r"out of scope", r"(?:doing|did|does) exactly what (?:the )?(?:requirements?|spec|ticket) said",
+    r"on paper", r"didn't see (?:a|any) reason to change",
+    r"(?:that|which|this) was (?:our|the|my) (?:goal|target|bar|brief|kpi|job)",
+    r"the bar we'd agreed", r"(?:closed|signed off) the (?:project|ticket)",
+    r"(?:ticked|checked) (?:every|all (?:the )?|each) (?:\w+ )?box", r"box(?:es)? (?:were |was )?"
+    r"(?:ticked|checked)",
+    r"technically (?:met|compliant|done|correct)", r"(?:meets|met) expectations, so",
+    r"(?:passed|accepted|approved|signed (?:it )?off|marked it done)(?:\w| |,){0,60}, so (?:i|we) "
+    r"(?:signed off|shipped|closed|took|released|went live|delivered|moved on|didn't|left|"
+    r"handed over)",
+    r"(?:so|and) (?:i|we) (?:closed|signed (?:it )?off|shipped|moved (?:everyone )?on)(?:\w| ){0,30}"
+    r"(?:anyway|as (?:it was|is)|on schedule|on time)",
+    r"signed (?:it )?off and moved", r"(?:and|then) (?:i )?moved on to the next",
     r"put (?:it|that|those|them) down to the learning curve",
     r"(?:passed|pass) (?:the )?feedback (?:on )?to",
+    r"as far as the (?:paperwork|spec|checklist|contract) went",
+    r"(?:we|i|it) (?:were|was) (?:technically )?compliant",
+    r"(?:didn't|did not|never) (?:check|follow up|look|ask)(?: (?:on|at|into))? (?:whether|"
+    r"what|if|how)",
+    r"(?:wasn't|weren't) something (?:we|i) (?:tracked|measured|checked)",
+    r"what (?:the |my )?manager measured", r"is what (?:i'm|we're|we were|i was) measured on",
+    r"shipped it as-?is", r"(?:the )?ticket said", r"(?:the )?acceptance bar",
+    r"(?:that|it) was the target and (?:we|i) hit it",
 )
 _ACCEPTED = phrases(
     r"(?:acceptance|uat|qa|regression) (?:test|tests|testing|suite|scripts?)(?:\w| ){0,20}"
     r"(?:passed|signed off|approved)",
     r"(?:passed|signed off|approved|accepted) (?:the |our |their )?(?:\w+ )?(?:acceptance|uat|"
-    r"qa|regression|review|test)",
-    r"(?:product|the client|management|the agency|the business|stakeholders|they) "
-    r"(?:accepted|signed off|approved)",
+    r"qa|regression|review|test|walkthrough|inspection)",
+    r"(?:product|the client|management|the agency|the business|stakeholders|they|qa|the pm|"
+    r"the \w+ director) (?:\w+ )?(?:accepted|signed (?:it )?off|approved|marked it done)",
     r"every test case (?:was )?(?:marked )?passed", r"all passed, so",
     r"on time and (?:on|under) budget", r"approved (?:with )?no findings",
+    r"got through (?:the )?(?:\w+ )?(?:walkthrough|inspection|review|audit)",
+    r"(?:audit )?compliance was 100", r"marked (?:it )?(?:as )?(?:done|resolved|complete)",
 )
 _USERS_UNHAPPY = phrases(
     r"(?:users|pickers|people|patients|customers|students|staff|clients|instructors|nurses|"
-    r"teachers|they) (?:\w+ ){0,3}(?:told|said|complained|mentioned|reported|asked)",
+    r"teachers|they|buyers) (?:\w+ ){0,3}(?:told|said|complained|mentioned|reported|asked)",
     r"(?:confusing|hard to (?:read|use|find)|couldn't (?:\w+ ){0,2}(?:find|interpret|read|"
-    r"use))",
-    r"(?:were|was) (?:down|worse|slower)", r"(?:a few|some|several) (?:\w+ )?(?:complaints|"
-    r"tickets|people)",
+    r"use))", r"(?:were|was) (?:down|worse|slower)", r"(?:a few|some|several) (?:\w+ )?"
+    r"(?:complaints|tickets|people)", r"(?:looked|look) (?:wavy|off|wrong|bad)",
+    r"probably (?:didn't|did not)", r"timed out",
 )
 _RAISED_BAR = phrases(
     r"(?:but|yet|however|still),? (?:i|we) (?:\w+ ){0,3}(?:tested|checked|went|borrowed|"
@@ -123,25 +162,28 @@ _RAISED_BAR = phrases(
 
 
 def good_enough(context: Context) -> list[Hit]:
-    settled = hits(context, _SETTLED, 0.8)
+    settled = hits(context, _SETTLED, 0.6)
     accepted = hits(context, _ACCEPTED, 0.35)
-    unhappy = hits(context, _USERS_UNHAPPY, 0.3)
     if not settled and not accepted:
         return []
     if present(_RAISED_BAR, context.story) and not settled:
         return []
-    found = settled + accepted + (unhappy if settled or accepted else [])
-    return found if total(found) >= FIRES_AT else []
+    unhappy = hits(context, _USERS_UNHAPPY, 0.3)
+    found = settled + accepted + unhappy
+    return found if total(found) >= FIRES_AT and settled else []
 
 
 # --- knowingly leaving a defect -----------------------------------------------------------
+# The idea: a known defect, risk or harm stays in place because fixing it was inconvenient.
 
 _LEFT_IN_PLACE = phrases(
     r"(?:it's|its|it is) a feature,? not a bug",
     r"(?:decided|chose|agreed) (?:against (?:it|fixing|reporting)|not to (?:fix|report|open|"
-    r"change|escalate|raise|log|touch)|to (?:leave|keep) (?:it|the|them))",
+    r"change|escalate|raise|log|touch|redo|replace|recall)|to (?:leave|keep) (?:it|the|them))",
     r"(?:leave|left|keep|kept) (?:the [\w-]+|it|them|that) (?:as (?:it was|is|they were)|"
-    r"in place|alone|for now|unfixed)",
+    r"in place|alone|for now|unfixed|there)",
+    r"(?:so )?(?:we|i) (?:just )?left it", r"(?:my lead|he|she|they) (?:says|said) leave it",
+    r"(?:let|letting) (?:the|it|them|that) (?:\w+ )?(?:ship|go out|through|slide|ride|stand)",
     r"(?:logged|marked|filed|listed) (?:it |the \w+ )?as (?:a )?known (?:issue|limitation|bug)",
     r"(?:still|is still|remains) (?:sitting )?in the backlog", r"never (?:got )?(?:fixed|"
     r"addressed|resolved)",
@@ -154,18 +196,27 @@ _LEFT_IN_PLACE = phrases(
     r"(?:so|and) i did not say anything", r"(?:kept|carried on) (?:running|using|shipping)",
     r"strip of (?:yellow )?tape", r"workaround down", r"(?:just|only) (?:told|asked) "
     r"(?:them|people|the \w+) to (?:keep an eye|be careful|work around)",
+    r"(?:pretty sure|as far as i know|i think) (?:it's|its|it is|that \w+ is|the \w+ is) "
+    r"still (?:in there|up|there|live|broken|in place|wrong|happening)",
+    r"(?:handled|dealt with|refunded) (?:those|them|the) (?:\w+ )?(?:one by one|case by case|"
+    r"as they came|whenever)",
+    r"(?:nobody|no one)'s (?:raised|mentioned|noticed|complained about) it since",
+    r"(?:decided|chose) to (?:leave|ship|hand over|move on)",
 )
 _NOBODY_NOTICED = phrases(
-    r"(?:no one|nobody|none of them|no customer|no parents?|no \w+) (?:\w+ )?(?:had |has )?"
-    r"(?:noticed|complained|reported)",
+    r"(?:no one|nobody|none of them|no customer|no parents?|no \w+)(?:'s)? (?:\w+ )?(?:had |has |"
+    r"ever )?(?:noticed|complained|reported|asked)",
     r"never had an? (?:injury|incident|complaint)", r"(?:the difference|it) was small",
-    r"(?:rare|small|minor|edge case) (?:and|so)", r"(?:might|may) never (?:occur|happen)",
+    r"(?:rare|small|minor|edge) case", r"(?:might|may) never (?:occur|happen)",
+    r"hardly ever (?:checked|noticed|happens)", r"no complaints came back", r"(?:they|it) held",
+    r"returns (?:on \w+ )?(?:were|are) (?:already )?low",
 )
 _DEFECT = phrases(
     r"bugs?", r"defects?", r"errors?", r"risks?", r"race condition", r"leaks?", r"overcharg\w*",
     r"mapping error", r"hazard", r"timeouts?", r"timed out", r"wrong", r"drift\w*", r"gap",
     r"glitch", r"crash\w*", r"vulnerab\w*", r"broken", r"faulty", r"issue", r"mistake",
-    r"incorrect", r"unsafe",
+    r"incorrect", r"unsafe", r"dent\w*", r"sag\w*", r"short", r"patchy", r"under-spec",
+    r"snapped", r"cracked", r"rounds? up", r"out of date", r"damaged?",
 )
 _CLOSED_LOOP = phrases(
     r"(?:i|we) (?:fixed|patched|corrected|refunded|repaired|replaced|reported|escalated|"
@@ -178,9 +229,9 @@ def ignored_defect(context: Context) -> list[Hit]:
     if not present(_DEFECT, context.story):
         return []
     left = hits(context, _LEFT_IN_PLACE, 0.7)
-    unnoticed = hits(context, _NOBODY_NOTICED, 0.4)
     if not left:
         return []
+    unnoticed = hits(context, _NOBODY_NOTICED, 0.4)
     found = left + unnoticed
     # One decision to leave it is enough, unless the story later closes the loop.
     needed = FIRES_AT + 0.4 if present(_CLOSED_LOOP, context.story) else 0.7

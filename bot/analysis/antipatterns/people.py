@@ -33,9 +33,25 @@ _WONT_HELP = phrases(
     r"good lesson for (?:her|him|them) about asking", r"i was available if",
     r"(?:left|leave) (?:his|her|their) (?:reviews?|questions?|tickets?) to",
     r"wasn't (?:getting|being) paid (?:for|the)",
+    r"(?:let|leave|left|letting) (?:her|him|them) (?:to )?(?:figure|work|sort) (?:it|things|"
+    r"that) out", r"stayed out of (?:it|the way)", r"(?:find|found|finds) (?:her|his|their) feet",
+    r"(?:can't|cannot|couldn't|not going to|won't) hold (?:everyone's|everybody's|his|her|their|"
+    r"people's) hands?",
+    r"(?:sent|forwarded|gave|emailed|replied with) (?:her|him|them)? ?(?:the )?(?:link|policy|"
+    r"policies|docs|documentation|runbooks?|manual|knowledge base|kb|wiki)(?: link)?",
+    r"replied with the (?:runbook|link|docs)", r"leav(?:e|ing) (?:him|her|them) on read",
+    r"(?:never|didn't|did not) (?:really )?(?:came|come) to me", r"(?:working|work|figure) it "
+    r"out for (?:yourself|himself|herself|themselves)", r"by getting burned",
+    r"(?:i|so i) (?:didn't|did not) get involved", r"(?:babysit|hand-hold)",
+    r"(?:had|has) the same docs", r"(?:hit|make|protect) my own (?:numbers|targets?|rate)",
+    r"my own (?:patients|numbers|work|tickets|targets|rate|reconciliations)",
+    r"(?:not|wasn't|isn't) (?:my|our) (?:job|problem|responsibility) to (?:teach|train|help|"
+    r"coach|fix|mentor|babysit)",
+    r"(?:the )?(?:runbooks?|docs|policies) (?:were|are|was|is) there for (?:him|her|them)",
 )
 _PEER_STRUGGLING = phrases(
-    r"struggl\w*", r"stuck", r"(?:way |really |far )?behind", r"stressed", r"overloaded",
+    r"struggl\w*", r"stuck", r"drowning", r"overwhelmed", r"new grad", r"trainee",
+    r"new hires?", r"(?:went|going) sideways", r"escalat\w+", r"\d+ questions", r"(?:way |really |far )?behind", r"stressed", r"overloaded",
     r"slow", r"new(?:er)? (?:colleague|hire|starter|teammate|temp|dev|developer|nurse|teacher)",
     r"junior", r"asked (?:me|if i could|for help|whether i)", r"kept (?:making|re-running|"
     r"asking)", r"first time", r"mistakes", r"temps?", r"undergrad\w*", r"intern",
@@ -83,7 +99,14 @@ _SAME_FOR_ALL = phrases(
     r"(?:top|best|strongest) (?:performers|people) differently",
     r"great in (?:their|his|her) own way", r"fairest (?:approach|way|thing)",
     r"same (?:amount of )?(?:my )?time", r"same (?:coaching|training|targets?|quota|"
-    r"feedback|one-to-ones?|one-on-ones?|template|script|slot)",
+    r"feedback|one-to-ones?|one-on-ones?|template|script|slot|track|cpd|timetable|"
+    r"development plan|budget|expectations|rotation|sections|shift mix|form)",
+    r"identical (?:development plans?|quotas?|targets?|territor\w+|plans?|treatment)",
+    r"(?:a |run a )?flat team", r"(?:make|made|making) an exception for (?:her|him|one)",
+    r"(?:everybody|everyone) (?:else )?would want (?:it|one|the same)",
+    r"(?:carve|carving) out special", r"(?:singling|single) (?:people|anyone|someone) out",
+    r"same (?:\w+ ){0,2}as the rest", r"played favou?rites",
+    r"(?:treating|treat|treated) everyone (?:equally|the same)",
     r"(?:rated|gave|give) (?:all|everyone|each of them) (?:\w+ ){0,2}(?:the same|'?meets)",
     r"(?:nobody|no one) (?:complained|could say) (?:that )?i (?:have|had) favou?rites",
     r"equal treatment was", r"everyone (?:is|was) treated the same",
@@ -94,6 +117,9 @@ _DENIED_TOP_PERFORMER = phrases(
     r"come) (?:for|through) the (?:normal|usual)",
     r"(?:moved|left|joined|went) (?:to )?(?:another|a competitor|a rival)",
     r"accepted an offer", r"got a (?:\w+ ){0,3}role at another",
+    r"(?:kept|left) (?:him|her|them) on the same", r"(?:wasn't|was not|not) going to (?:carve|"
+    r"give|make)", r"(?:moved|left|transferred) (?:to|for) (?:another|a competitor|a \w+ "
+    r"(?:restaurant|company|school|role))",
 )
 _INVESTED_IN_TOP = phrases(
     r"invested (?:more|extra)", r"(?:gave|give) (?:her|him|them) more", r"stretch "

@@ -46,6 +46,23 @@ _CONCEALED = phrases(
     r"her|them)", r"didn't think it was worth (?:worrying|telling|mentioning|bothering)",
     r"(?:nobody|no one) had noticed,? so i (?:didn't|did not)",
     r"i didn't go into", r"only (?:told|mentioned) (?:\w+ ){0,3}(?:part|half|some)",
+    r"(?:didn't|did not|never) loop (?:in|\w+ in)", r"(?:keep|kept|keeping) (?:the \w+|it|this|"
+    r"that|quiet|things|news) to (?:ourselves|myself|us)",
+    r"(?:never|didn't|did not) (?:\w+ )?brought (?:it|this|that) up", r"never brought (?:it|"
+    r"this|that) up", r"(?:so|and) (?:you|nobody|no one|they) couldn't see",
+    r"(?:didn't|did not|never) (?:log|record|report|document|write up) (?:it|the|that|this|"
+    r"them)", r"nobody (?:ever )?asked", r"told (?:them|him|her) i (?:hadn't|didn't|had not|"
+    r"did not) (?:heard|know)",
+    r"(?:broke|break|broken) the news (?:\w+ ){0,4}(?:after|afterwards|once|when|later)",
+    r"until (?:the )?(?:renewal|contract|deal|paperwork|term sheet|review|it was signed)(?:\w| )"
+    r"{0,30}(?:signed|closed|done|over|came back)",
+    r"(?:hid|hide|hidden|hiding|conceal\w*|cover(?:ed)? (?:it )?up|swept (?:it )?under|"
+    r"downplay\w*|played (?:it )?down|fudg\w+|massag\w+ the (?:numbers|data))",
+    r"(?:said|told (?:them|him|her|the \w+)) (?:it was|that it was|everything was) (?:fine|ok|"
+    r"okay|on track|routine|nothing|under control)",
+    r"(?:didn't|did not) (?:mention|say|tell) (?:\w+ ){0,6}(?:that|about) i(?:'d| had)",
+    r"(?:the )?(?:roadmap|deck|report|update) with (?:the \w+|it) still on it",
+    r"re-?saved (?:the )?\w+ with the corrected",
 )
 _DISCLOSED = phrases(
     r"i (?:told|messaged|emailed|informed|flagged|raised|reported|escalated|called|phoned|"
