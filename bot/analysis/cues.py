@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from bot.analysis.text import Sentence
 
-
 _ENDS_OPEN = re.compile(r"(?: |\(\?[!=][^()]*\))$")
 
 

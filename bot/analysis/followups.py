@@ -13,16 +13,17 @@ LOW_OWNERSHIP_RATIO = 0.4
 
 def _gaps(
     star: Star, metrics: Metrics, ownership: Ownership, learning: Learning
-) -> list[str]:
-    gaps = [name for name, part in star.parts().items() if not part.present]
-    if "action" not in gaps and ownership.ratio < LOW_OWNERSHIP_RATIO:
-        gaps.insert(0, "ownership")
+) -> list[tuple[str, bool]]:
+    """(gap, missing) pairs, biggest first: missing parts, then deeper probes."""
+    gaps = [(name, True) for name, part in star.parts().items() if not part.present]
+    if star.action.present and ownership.ratio < LOW_OWNERSHIP_RATIO:
+        gaps.insert(0, ("ownership", True))
     if not metrics.present:
-        gaps.append("metrics")
+        gaps.append(("metrics", True))
     if not learning.present:
-        gaps.append("learning")
+        gaps.append(("learning", True))
     # A complete answer still gets the 5-whys treatment.
-    gaps.extend(["why", "tradeoffs", "obstacle"])
+    gaps.extend([("why", False), ("tradeoffs", False), ("obstacle", False), ("result", False)])
     return gaps
 
 
@@ -38,10 +39,11 @@ def choose_follow_ups(
     """Anti-pattern probes first, then one probe per gap; stable for the same answer."""
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     chosen: list[str] = [finding.probe for finding in anti_patterns if finding.probe]
-    for gap in _gaps(star, metrics, ownership, learning):
+    for gap, missing in _gaps(star, metrics, ownership, learning):
         if len(chosen) >= MAX_FOLLOW_UPS:
             break
-        probes = bank.probes_for(gap)
+        unwanted = "present" if missing else "missing"
+        probes = [p for p in bank.probes_for(gap) if p.when != unwanted]
         if probes:
             probe = probes[seed % len(probes)].text
             if probe not in chosen:

@@ -26,8 +26,8 @@ _NOT_ACTIONS = {
     "supposed", "worried", "feared", "preferred", "enjoyed", "used", "tended", "noticed",
     "saw", "heard", "got", "did", "stuck", "guess", "suspected", "considered", "forgot",
     "understood", "ended", "happened", "didn't", "wished", "regretted", "cared", "trusted",
-    "managed", "owned", "worried", "annoyed", "frustrated", "surprised", "tempted",
-    "interested", "excited", "scared", "supposed", "allowed", "asked to", "based",
+    "managed", "owned", "annoyed", "frustrated", "surprised", "tempted",
+    "interested", "excited", "scared", "allowed", "asked to", "based",
 }
 _ADVERB = (
     r"(?:then |also |first |quickly |personally |immediately |finally |just |actually |"

@@ -41,6 +41,7 @@ class Probe(_Entry):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     gap: ProbeGap
     text: str = Field(min_length=8, max_length=300)
+    when: Literal["missing", "present", "any"] = "any"
 
 
 class AntiPatternRule(_Entry):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
+from bot.analysis.antipatterns.base import Context, Hit, hits, present, total
 from bot.analysis.cues import phrases
 
 _AUDIENCE = (

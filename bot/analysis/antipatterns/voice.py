@@ -32,7 +32,7 @@ def is_hypothetical(context: Context) -> bool:
     own_actions = sum(len(i_actions(s)) for s in story)
     if len(habits) < 1 or len(habits) / len(story) < MIN_HABIT_SHARE:
         return False
-    return specific == 0 and own_actions <= 2 or len(habits) / len(story) >= 0.7 and not specific
+    return (specific == 0 and own_actions <= 2) or (len(habits) / len(story) >= 0.7 and not specific)
 
 
 def hypothetical(context: Context) -> list[Hit]:

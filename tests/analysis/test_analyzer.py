@@ -1,0 +1,163 @@
+"""What a member sees from the analyzer: STAR checks, metrics, ownership, lessons, findings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.analysis import analyze
+
+STRONG = """S: I was the team lead for the returns desk at an online furniture shop. Refund
+complaints had doubled over the summer and customers waited 9 days on average.
+T: My goal for the quarter was to get refunds out within 3 days.
+A: I mapped every step with the two agents, found that refunds waited for a weekly finance
+batch, and I agreed a daily batch with the finance lead. I also wrote a checklist so new
+agents could approve simple refunds themselves.
+R: Average refund time fell from 9 days to 2 within six weeks and complaints dropped by 60%.
+What I learned: look for the queue nobody owns before asking for more people."""
+
+
+def ids(analysis) -> set[str]:
+    return {finding.id for finding in analysis.anti_patterns}
+
+
+def test_strong_answer_passes_every_check():
+    result = analyze(STRONG)
+    assert all(part.present for part in result.star.parts().values())
+    assert result.metrics.present
+    assert any("9 days to 2" in found for found in result.metrics.found)
+    assert result.learning.present
+    assert result.ownership.ratio > 0.6
+    assert not result.anti_patterns
+    assert result.score >= 70
+
+
+def test_json_form_has_the_batch_contract_keys():
+    data = json.loads(analyze(STRONG, answer_id="x1").model_dump_json())
+    for key in ("id", "star", "metrics", "learning", "ownership", "anti_patterns",
+                "principles", "follow_ups", "word_count", "speaking_seconds", "score"):
+        assert key in data
+    assert set(data["star"]) == {"situation", "task", "action", "result"}
+    assert set(data["ownership"]) == {"i", "we", "ratio"}
+    assert data["id"] == "x1"
+
+
+def test_a_year_or_a_team_size_is_not_a_metric():
+    result = analyze(
+        "In 2021 I joined a team of 6 engineers at a bank. I rebuilt the login page and "
+        "customers said it felt quicker. I learned to ask users early."
+    )
+    assert not result.metrics.present
+
+
+@pytest.mark.parametrize("text", [
+    "Support tickets went from 120 a week to 35.",
+    "We cut cloud spend by $4,000 a month.",
+    "Checkout errors fell 40% after the release.",
+    "It made the nightly job three times faster.",
+])
+def test_metrics_of_many_kinds_are_found(text):
+    assert analyze(text).metrics.present
+
+
+def test_too_short_answer_says_so_plainly():
+    result = analyze("I fixed the bug and it worked.")
+    assert result.outcome == "too_short"
+    assert any("Too short" in notice for notice in result.notices)
+    assert result.score <= 30
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "🙂🙂🙂", "```\ncode only\n```"])
+def test_nothing_to_analyse_is_a_clear_outcome(text):
+    result = analyze(text)
+    assert result.outcome == "empty"
+    assert result.score == 0
+    assert result.notices
+
+
+def test_contrast_is_not_blame():
+    result = analyze(
+        "I was the operations lead when the vendor pushed a broken update overnight. Instead "
+        "of blaming the vendor, I switched both sites to manual check-in, emailed members by "
+        "8am and asked the vendor for a rollback by noon. We had 6 complaints out of 400 "
+        "members. Partly it was on me: I had never asked for change notices, so I added that "
+        "to the contract."
+    )
+    assert "blame_shifting" not in ids(result)
+
+
+def test_rather_than_waiting_is_not_passing_the_buck():
+    result = analyze(
+        "I was the secondary on-call when the label service failed. My first instinct was to "
+        "wait for my manager, but I had the access and the runbook covered rollbacks, so I "
+        "checked the diff, posted my plan in the incident channel and rolled back rather than "
+        "waiting. Errors were back to baseline in 15 minutes."
+    )
+    assert "passing_the_buck" not in ids(result)
+
+
+def test_good_enough_but_raised_the_bar_is_clean():
+    result = analyze(
+        "I was the developer on the cheque deposit flow. The easy path was good enough for QA, "
+        "but I tested it on three old phones at home and saw it fail half the time, so I "
+        "added a manual capture button before launch. First-attempt success rose to 87%."
+    )
+    assert "good_enough" not in ids(result)
+
+
+def test_finding_quotes_the_sentence_and_gives_advice_and_a_probe():
+    result = analyze(
+        "I was the shift lead at a depot. The label printer swapped two depot codes. Changing "
+        "the template was above my pay grade, so I emailed my supervisor and kept picking. "
+        "About 200 orders went to the wrong depot before he saw it."
+    )
+    finding = next(f for f in result.anti_patterns if f.id == "passing_the_buck")
+    assert "above my pay grade" in finding.evidence
+    assert finding.severity == "major"
+    assert finding.advice and finding.probe
+    assert result.follow_ups[0] == finding.probe
+
+
+def test_we_only_answer_is_flagged():
+    result = analyze(
+        "Our app onboarding was losing half of new users. We interviewed customers, we "
+        "redesigned the flow, we built it in two sprints and we launched it to everyone. "
+        "Completion went from 40% to 70% and the team was proud."
+    )
+    assert "we_not_i" in ids(result)
+    assert result.ownership.we > result.ownership.i
+
+
+def test_habits_instead_of_a_story_are_hypothetical():
+    result = analyze(
+        "When a customer is upset I would always listen first. I'd usually offer a callback "
+        "and I tend to follow up by email within a day. My approach is to stay calm and "
+        "make sure they feel heard."
+    )
+    assert "hypothetical" in ids(result)
+    assert not result.star.action.present
+
+
+def test_a_lesson_about_next_time_is_not_hypothetical():
+    result = analyze(STRONG + " Next time I would involve finance from the first week.")
+    assert "hypothetical" not in ids(result)
+    assert result.learning.present
+
+
+def test_discord_markup_mentions_and_emoji_do_not_break_analysis():
+    text = ("**Situation** <@123> @everyone 🚀\n- I was the lead at a café.\n- I cut waiting "
+            "time from 20 min to 8 min by adding a second till.\n> it worked 🎉")
+    result = analyze(text)
+    assert result.metrics.present
+    assert result.star.action.present
+    assert "<@123>" not in " ".join(result.star.action.evidence)
+
+
+def test_huge_input_is_truncated_with_a_notice():
+    result = analyze("I fixed it. " * 5000)
+    assert any("only the first" in notice for notice in result.notices)
+
+
+def test_same_answer_same_analysis():
+    assert analyze(STRONG).model_dump() == analyze(STRONG).model_dump()

@@ -1,0 +1,42 @@
+"""Any string gets a result or a clear outcome, never an exception."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.analysis import analyze
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=3000))
+def test_any_text_is_analysed(text):
+    result = analyze(text)
+    assert 0 <= result.score <= 100
+    assert result.outcome in ("analysed", "too_short", "empty")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    unit=st.sampled_from([
+        "a", "I ", "we ", "ab ", "1,", "$1 ", "from 1 to ", "i was the ", "—", "**", "\n- ",
+        "didn't tell my manager ", ". ", "\x00", "\u202e", "instead of ", "e.g. ",
+    ]),
+    repeats=st.integers(min_value=1, max_value=6000),
+)
+def test_pathological_repeats(unit, repeats):
+    result = analyze(unit * repeats)
+    assert 0 <= result.score <= 100
+
+
+def test_fifty_thousand_characters():
+    text = ("We shipped it and I learned a lot. " * 1500)[:50_000]
+    result = analyze(text)
+    assert result.notices
+    assert result.word_count > 0
+
+
+def test_control_characters_and_other_scripts():
+    for text in ("\x01\x02\x03 hello", "我负责这个项目，结果提高了30%。", "Ich habe 20 % gespart.",
+                 "مرحبا", "\ufeff\u200bI did it"):
+        assert analyze(text).score >= 0
