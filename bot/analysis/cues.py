@@ -23,7 +23,12 @@ def phrases(*items: str) -> re.Pattern[str]:
     parts = [
         f"(?:{item})" + ("" if _ENDS_OPEN.search(item) else r"(?![\w'])") for item in items
     ]
-    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")")
+    return re.compile(r"(?<!\w)(?<!\w')(?:" + "|".join(parts) + r")")
+
+
+def near(first: str, second: str, words: int = 6) -> str:
+    """A regex piece: `first`, then up to `words` words, then `second`."""
+    return rf"(?:{first})(?:\s+\S+){{0,{words}}}?\s+(?:{second})"
 
 
 def any_match(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> list[Sentence]:

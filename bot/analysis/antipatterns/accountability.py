@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
-from bot.analysis.cues import SENIOR, phrases
+from bot.analysis.antipatterns.concepts import SOMEONE_SENIOR
+from bot.analysis.cues import SENIOR, near, phrases
 
 # --- passing the buck -------------------------------------------------------------------
 # The idea: the speaker could act, but left it to someone else to stay clear of the blame.
@@ -41,6 +42,11 @@ _SOMEONE_ELSES = phrases(
     r"(?:it's|it is|it was|that's) (?:the )?(?:\w+ ){0,2}(?:guy's|team's|department's|"
     r"manager's|supervisor's|lead's|director's) (?:thing|job|call|problem|area)",
     r"(?:usually|normally) signs? off", r"(?:has|have|had) to (?:be )?(?:signed off|approved) by",
+    near(r"(?:felt|seemed|was|is) (?:like )?(?:something|a call|a decision|a job)",
+         r"(?:should|to) (?:own|make|decide|handle|take)", 5),
+    r"where my role ends", r"(?:his|her|their|the \w+'s) (?:call|decision) to make",
+    r"make this decision alone", r"(?:referred|passed|handed|kicked) (?:it|this|the \w+) "
+    r"(?:up|over|on)? ?to",
 )
 _FEARED_BLAME = phrases(
     r"blame[ds]?", r"my name (?:at the top|on it|would|against)", r"my user id",
@@ -52,6 +58,15 @@ _FEARED_BLAME = phrases(
     r"(?:it|that) would look like", r"(?:questioned|audited|written up|disciplined) (?:\w+ )?"
     r"(?:later|afterwards|for it)", r"(?:if|in case) (?:audit|anyone|someone) question",
     r"(?:has|had|have|with) my name on", r"just in case",
+    near(r"(?:didn't|did not|don't|wouldn't|not) want", r"(?:blame\w*|my name|traced|the one|"
+         r"my (?:change|call|fault|decision|mistake)|alone|responsib\w+|trouble|explain\w*|"
+         r"on me|backfire|come back|against me|pointing out)", 8),
+    r"(?:i'd|i would|i'll|i will) (?:have )?be(?:en)? the one",
+    r"(?:didn't|did not|don't|wouldn't) want to be (?:the|that) (?:\w+ ){0,2}(?:who|that)",
+    r"(?:my|our) (?:name|id|signature|initials) (?:\S+ ){0,3}(?:on|against|at the top)",
+    r"(?:the |a )?(?:safe|safer|safest) (?:choice|option|bet|thing|move|route|call)",
+    r"(?:go|went|goes|come|came) after (?:whoever|anyone|the person)",
+    r"(?:questioned|queried|challenged) (?:one of )?my", r"against my name",
 )
 _DEFERRED = phrases(
     r"(?:paged|emailed|messaged|pinged|called|asked|told|radio|radioed|escalated (?:it )?to|"
@@ -74,6 +89,15 @@ _DEFERRED = phrases(
     r"(?:kept|left) (?:it|the issue) on (?:our|the) (?:\w+ )?tracker",
     r"(?:nothing|nobody) (?:happened|did anything|acted) until",
     r"(?:a|the) (?:\w+ )?(?:would be in touch|will be in touch|would call)",
+    near(r"(?:left|sent|wrote|emailed|messaged|assigned|referred|forwarded|passed|handed|"
+         r"mentioned|raised|logged|flagged|escalated|radioed|paged|texted|pinged|told|"
+         r"created a ticket|opened a ticket)", r"(?:to|for|with) (?:the |my |our |his |her )?"
+         r"(?:\S+ ){0,2}" + SOMEONE_SENIOR, 6),
+    r"left (?:a |an )?(?:\w+ )?(?:message|note|voicemail|ticket)", r"on (?:his|her|their) desk",
+    r"(?:at|by) the next (?:\w+ )?(?:break|review|meeting|month-end|cycle)", r"in passing",
+    r"(?:to|for) (?:\w+ ){0,3}to pick up", r"(?:said|told (?:them|him|her)) (?:that )?the "
+    r"(?:\w+ )?(?:manager|supervisor|lead|team) (?:will|would)",
+    r"(?:assigned|handed) it to (?:him|her|them)", r"(?:referred|passed) it (?:up|on|to)",
 )
 _COULD_ACT = phrases(
     r"(?:i|we) (?:had|have|technically had|technically have) (?:the |full |admin |production |"
@@ -90,6 +114,17 @@ _COULD_ACT = phrases(
     r"(?:there was|we had) a runbook", r"i'd done (?:similar|this|it|that) (?:ones )?before",
     r"(?:free|available) rooms", r"i could see (?:exactly |the )", r"i (?:know|knew) (?:the|how)",
     r"watched it (?:done|being done)", r"i've done (?:it|this|that)",
+    r"i (?:had|have|held|was given) (?:\S+ ){0,3}(?:access|authority|keys?|rights|permissions?|"
+    r"admin|login|button|ability|power|budget)",
+    r"i (?:was|am) (?:\S+ ){0,2}(?:authori[sz]ed|allowed|trained|signed off|qualified|"
+    r"certified|able) to",
+    r"(?:is|are|was|were) (?:\S+ ){0,2}(?:mine|ours) to (?:decide|call|fix|approve|do)",
+    r"(?:\w+s|staff|setters|anyone|any member of staff) (?:are|is) allowed to",
+    near(r"(?:any|every) (?:member|\w+)", r"(?:can|could|may|is allowed|are allowed)", 4),
+    r"i could have (?:\S+ ){0,6}?(?:myself|just)", r"it's in the (?:\w+ )?(?:handbook|"
+    r"procedures?|runbook|policy|playbook)",
+    r"(?:procedure|policy|handbook|runbook|playbook)(?:\S| ){0,60}(?:says|covers|allows|lets)",
+    r"(?:is|was) (?:laminated|written|posted|documented) on",
 )
 _ACTED_ANYWAY = phrases(
     r"(?:so|and|then) i (?:rolled (?:it )?back|restarted|fixed|went ahead|made the call|"
@@ -138,11 +173,13 @@ _NOT_OURS = phrases(
     r"(?:made|make) (?:it )?(?:very |really )?clear (?:that )?(?:the|my|our) [\w-]+ "
     r"(?:was|were|wasn't) (?:not )?(?:the|to blame|at fault)",
     r"nothing (?:i'd|i would) change on my (?:side|end)", r"came from upstream",
-    r"(?:they|he|she) (?:just |clearly |simply |obviously )?(?:hadn't|didn't|never|wouldn't) "
+    r"(?<!so )(?:they|he|she) (?:just |clearly |simply |obviously )?(?:hadn't|didn't|never|"
+    r"wouldn't) "
     r"(?:read|watch|bother|check|test|follow|scan|listen|pay attention|prepare)",
     r"(?:they|he|she|qa|\w+ team) (?:clearly|obviously) (?:didn't|hadn't|couldn't)",
+    r"(?:they|he|she|qa|the [\w-]+(?: team)?|[\w-]+ team|the others) (?:also |still )?"
     r"(?:should|should have|should still have|was supposed to|were supposed to) "
-    r"(?:also )?(?:have )?(?:caught|flagged|checked|told|trained|read|reviewed|noticed|"
+    r"(?:also |still )?(?:have )?(?:caught|flagged|checked|told|trained|read|reviewed|noticed|"
     r"tested|warned|done)",
     r"(?:like|as) (?:they|he|she) (?:were|was|had been) (?:supposed|told|asked) to",
     r"rubber-stamped", r"nobody on (?:his|her|their) (?:\w+ )?bothered",
@@ -162,6 +199,17 @@ _NOT_OURS = phrases(
     r"nothing (?:to do )?with (?:me|us|my team|our side)", r"(?:their|his|her) fault,? not",
     r"(?:started|came|originated) with (?:their|his|her) (?:deploy|change|mistake)",
     r"not with anything on (?:our|my) side",
+    near(r"(?:so|to show|showing|making sure|made sure|so that)", r"(?:it was clear "
+         r"(?:which|who|whose|that (?:they|the|it wasn't))|it "
+         r"wasn't (?:down to|on) (?:me|us)|(?:which|what) (?:party|team|person) caused|knew it "
+         r"wasn't|could see it wasn't|who (?:hadn't|wasn't|didn't)|who was responsible|whose "
+         r"fault|was the trigger|was (?:\w+'s|their) gap|wasn't (?:our|my) fault)", 10),
+    r"wasn't (?:down to|on) me", r"outside (?:my|our) control", r"paper trail",
+    r"wins the argument", r"best records", r"someone else's decision",
+    r"(?:named|assigned|attributed|pinned) (?:\S+ ){0,6}(?:as (?:the )?owners?|to (?:those|the "
+    r"other|them))",
+    r"(?:explained|said) that (?:\w+ ){1,3}(?:had been told|should have|hadn't|didn't|was "
+    r"supposed)",
 )
 _POINTED = phrases(
     r"i (?:pointed out|flagged|made sure (?:it was clear|everyone knew|\w+ heard)|documented|"
@@ -174,10 +222,18 @@ _POINTED = phrases(
     r"as usual", r"(?:on record|in writing),? so", r"(?:reported|escalated) (?:the|our) "
     r"(?:supplier|vendor|contractor|agency) to", r"frankly,? (?:the|they)",
     r"(?:never|didn't) even (?:looked|read|checked)", r"(?:the )?(?:real|root) cause was",
+    r"the (?:reasons?|causes?) (?:were|was) (?:pretty )?(?:clear|obvious|simple)",
+    r"(?:it was )?clear where it had come from", r"on top of that",
+    r"(?:with no|without any?) warning", r"(?:didn't|did not|never) (?:answer|reply to) "
+    r"(?:emails|messages|calls)", r"basically disappeared", r"kept changing",
+    r"(?:hadn't|weren't|wasn't) (?:been )?doing (?:their|his|her)",
 )
 _OWNED_PART = phrases(
-    r"(?:my|our) (?:own )?(?:mistake|fault|part|share|responsibility|miss|error|blind spot)",
-    r"i owned", r"i own (?:that|it|my)", r"(?:partly|also|equally|really) on (?:me|us)",
+    r"(?<!n't )(?<!not )(?:my|our) (?:own )?(?:mistake|fault|miss|error|blind spot)",
+    r"my (?:part|share) (?:in|of) (?:it|this|that|the (?:failure|problem|outage|incident|"
+    r"miss|delay))", r"owned my (?:part|share)",
+    r"i owned (?:it|that|the|my|up)", r"i own (?:that|it|my)",
+    r"(?:partly|also|equally|really) on (?:me|us)",
     r"i should have", r"i took (?:full )?(?:responsibility|ownership|the blame)",
     r"the (?:mistake|error|fault) was (?:ours|mine)", r"i had approved", r"my change too",
     r"i apologi[sz]ed", r"(?:i|we) could have (?:caught|prevented|done better)",

@@ -26,6 +26,7 @@ class Hit:
     sentence: Sentence
     weight: float
     cue: str
+    family: int = 0
 
 
 @dataclass
@@ -76,16 +77,17 @@ def hits(
     for sentence in context.story if sentences is None else sentences:
         for match in pattern.finditer(sentence.low):
             if keep_discounted or not discounted(context, sentence, match.start()):
-                found.append(Hit(sentence, weight, match.group(0)))
+                found.append(Hit(sentence, weight, match.group(0), id(pattern)))
                 break
     return found
 
 
 def total(found: Iterable[Hit]) -> float:
-    """Sum weights, counting each sentence once (its strongest hit)."""
-    best: dict[int, float] = {}
+    """Sum weights; a cue family counts once per sentence."""
+    best: dict[tuple[int, int], float] = {}
     for hit in found:
-        best[hit.sentence.index] = max(best.get(hit.sentence.index, 0.0), hit.weight)
+        key = (hit.sentence.index, hit.family)
+        best[key] = max(best.get(key, 0.0), hit.weight)
     return sum(best.values())
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
-from bot.analysis.cues import phrases
+from bot.analysis.antipatterns.concepts import MONEY
+from bot.analysis.cues import near, phrases
 
 # --- profit over customer ---------------------------------------------------------------
 # The idea: the decision is justified by money alone while customers pay for it.
@@ -39,6 +40,13 @@ _MONEY_WINS = phrases(
     r"defensible under the", r"(?:legally|technically|contractually) (?:allowed|fine|"
     r"defensible|covered|compliant)",
     r"(?:most profitable|best margin|highest margin) (?:\w+ )?ever",
+    near(r"(?:because|since|as|so|to|for)", r"(?<!customers' )(?<!their )(?<!client's )"
+         + MONEY, 6),
+    r"(?:where|that's where) the money is", r"leaving money on the table",
+    r"(?:the )?numbers (?:made|make) the case", r"(?:paid|pays) the best commission",
+    r"(?:matters|matter) most to the business", r"commercially sound",
+    r"the (?:one )?number the (?:quarter|year|business) is judged on",
+    r"(?:protect|improve|lift|bring down|grow|boost|hit) (?:\S+ ){0,3}" + MONEY,
 )
 _MONEY_DECISION = phrases(
     r"(?:proposed|decided|recommended|led with|pitched|built a model|moved everyone|removed "
@@ -70,6 +78,15 @@ _HARM_DISMISSED = phrases(
     r"(?:cheaper|smaller|fattier|lower-quality|thinner) (?:\w+ )?(?:blend|product|portion|"
     r"ingredient|box|material)",
     r"(?:customers|clients|users) (?:\w+ ){0,4}(?:didn't|did not|don't) (?:owe|need|use|want)",
+    near(r"(?:customers?|clients?|users?|guests?|patients?|people|residents|members|they)",
+         r"(?:angry|unhappy|upset|furious|complain\w*|churn\w*|cancel\w*|overcharg\w*|"
+         r"charged|paying for|worse|wait\w*|walked|declined|refunds?)", 6),
+    r"(?:angry|one-star|bad|negative) reviews", r"decline\w*", r"overturned", r"ombudsman",
+    r"(?:wait|waits|waiting) (?:\S+ ){0,4}(?:went|stretched|grew) (?:from|to)",
+    r"would have been fine (?:on|with)", r"(?:only|unless they) (?:bring|brought) up",
+    r"(?:cheaper|budget) (?:option|plan|model|licence|license)",
+    r"(?:fees?|surcharges?) (?:for|on|of)", r"previously (?:been )?free",
+    r"(?:complaints|refunds|cancellations) (?:went|were) up",
 )
 _CUSTOMER_REASONING = phrases(
     r"(?:for|to) (?:the|our) customers?'? (?:sake|benefit|needs?|trust|experience)",
@@ -133,6 +150,19 @@ _SETTLED = phrases(
     r"what (?:the |my )?manager measured", r"is what (?:i'm|we're|we were|i was) measured on",
     r"shipped it as-?is", r"(?:the )?ticket said", r"(?:the )?acceptance bar",
     r"(?:that|it) was the target and (?:we|i) hit it",
+    near(r"(?:installed|built|delivered|configured|done|packed|implemented|tested) (?:exactly )?",
+         r"as (?:drawn|specified|agreed|written|scoped|contracted|per (?:the )?(?:spec|contract|"
+         r"brief))", 3),
+    r"(?:what|exactly what) had been (?:agreed|scoped|specified|signed|asked)",
+    r"(?:delivered|did|built) what was (?:scoped|agreed|asked|specified|in the brief)",
+    r"held them to (?:that|the|it)", r"(?:matched|met|meets) the (?:signed |agreed )?"
+    r"(?:requirements?|spec|brief|contract|criteria)", r"would be a change order",
+    r"(?:all )?(?:our |the )?kpis were green", r"since the (?:\w+ )?(?:passed|was met)",
+    r"(?:requirement|contract) was met", r"which was my kpi",
+    r"(?:got|get) (?:the )?(?:acceptance|sign-off|sign off) (?:certificate |form )?signed",
+    r"(?:and|so) (?:i|we) (?:invoiced|closed (?:the job|it out|the project))",
+    r"the brief just said", r"not reviewed", r"keeps reviews about facts",
+    r"(?:what|that's what) protects you",
 )
 _ACCEPTED = phrases(
     r"(?:acceptance|uat|qa|regression) (?:test|tests|testing|suite|scripts?)(?:\w| ){0,20}"
@@ -145,6 +175,9 @@ _ACCEPTED = phrases(
     r"on time and (?:on|under) budget", r"approved (?:with )?no findings",
     r"got through (?:the )?(?:\w+ )?(?:walkthrough|inspection|review|audit)",
     r"(?:audit )?compliance was 100", r"marked (?:it )?(?:as )?(?:done|resolved|complete)",
+    r"(?:scanner|tests?|audit|inspection|review|checklist) (?:passed|came back)",
+    r"(?:signed off|approved) (?:every|each|all)", r"(?:legal|the client|the venue|the owner|"
+    r"the customer) (?:was|were) satisfied",
 )
 _USERS_UNHAPPY = phrases(
     r"(?:users|pickers|people|patients|customers|students|staff|clients|instructors|nurses|"
@@ -202,6 +235,15 @@ _LEFT_IN_PLACE = phrases(
     r"as they came|whenever)",
     r"(?:nobody|no one)'s (?:raised|mentioned|noticed|complained about) it since",
     r"(?:decided|chose) to (?:leave|ship|hand over|move on)",
+    r"(?:so )?i (?:kept|carried on) (?:running|going|shipping|using)", r"kept running",
+    r"(?:decided|agreed|chose) (?:\S+ ){0,3}(?:to launch|to ship|to go live) as (?:it|is)",
+    r"(?:set|marked) (?:the )?(?:\S+ ){0,2}to ignored", r"(?:wasn't|was not|isn't) worth "
+    r"(?:holding|fixing|delaying|the)",
+    r"(?:put|left|parked|moved) (?:the |it |that )?(?:\S+ ){0,2}(?:in|on|into) the (?:backlog|"
+    r"roadmap)", r"(?:at )?low priority", r"(?:still|was still) (?:\S+ ){0,2}(?:open|taped|"
+    r"broken|there|live|running|unfixed) (?:when|at|the next|six|a|months|weeks)",
+    r"(?:hadn't|had not|never) been picked up", r"(?:would|will) upgrade eventually",
+    r"(?:made|make) a note to (?:\w+ ){0,4}after", r"had the operators trim",
 )
 _NOBODY_NOTICED = phrases(
     r"(?:no one|nobody|none of them|no customer|no parents?|no \w+)(?:'s)? (?:\w+ )?(?:had |has |"
@@ -210,6 +252,9 @@ _NOBODY_NOTICED = phrases(
     r"(?:rare|small|minor|edge) case", r"(?:might|may) never (?:occur|happen)",
     r"hardly ever (?:checked|noticed|happens)", r"no complaints came back", r"(?:they|it) held",
     r"returns (?:on \w+ )?(?:were|are) (?:already )?low",
+    r"(?:was|were|is) (?:small|minor|rare|tiny|low)", r"(?:stayed|stay|kept) manageable",
+    r"nothing happened", r"(?:overall|the) (?:ratings?|numbers?) held", r"(?:still|held) "
+    r"(?:clipped|worked|held)", r"didn't ask for a refund",
 )
 _DEFECT = phrases(
     r"bugs?", r"defects?", r"errors?", r"risks?", r"race condition", r"leaks?", r"overcharg\w*",

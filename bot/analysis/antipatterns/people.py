@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
-from bot.analysis.cues import phrases
+from bot.analysis.antipatterns.concepts import PEOPLE_WHO_STRUGGLE
+from bot.analysis.cues import near, phrases
 
 # --- unhelpful to peers -----------------------------------------------------------------
 
@@ -48,8 +49,22 @@ _WONT_HELP = phrases(
     r"(?:not|wasn't|isn't) (?:my|our) (?:job|problem|responsibility) to (?:teach|train|help|"
     r"coach|fix|mentor|babysit)",
     r"(?:the )?(?:runbooks?|docs|policies) (?:were|are|was|is) there for (?:him|her|them)",
+    near(r"(?:told|asked) (?:him|her|them) to", r"(?:come and find me|ask|find me|read|look|"
+         r"check)", 2) + r"(?:\S| ){0,30}(?:if|when) (?:he|she|they) (?:got|get|was|were) "
+         r"(?:stuck|unsure|lost)",
+    r"otherwise (?:left|stayed|let)", r"(?:left|leave) (?:him|her|them) to (?:manage|cope|get on)",
+    r"(?:heavy|full|busy) (?:\w+ )?load (?:myself|of my own)", r"(?:had|has) been told to ask",
+    r"(?:i|so i) (?:didn't|did not)(?:,| -)? because i had",
+    near(r"i (?:didn't|did not|wouldn't|refused to)", r"(?:pair|help|shadow|train|coach|"
+         r"mentor|step in|sit with|let them|let him|let her|give (?:her|him|them) extra)", 4),
+    r"(?:on|at) (?:the )?(?:knowledge portal|wiki|intranet)", r"pointed (?:him|her|them) (?:at|to)",
+    r"(?:learn|grow) more by (?:working|figuring) it out", r"figure things out",
+    r"training is the (?:manager's|trainer's|\w+'s) job", r"kept (?:my|the) (?:\S+ ){0,3}to "
+    r"myself", r"could ask the trainer", r"i'd be around if",
+    r"flat out with my own", r"(?:not|wasn't) (?:part of )?my (?:role|remit) to",
 )
 _PEER_STRUGGLING = phrases(
+    PEOPLE_WHO_STRUGGLE, r"probation", r"hadn't closed anything",
     r"struggl\w*", r"stuck", r"drowning", r"overwhelmed", r"new grad", r"trainee",
     r"new hires?", r"(?:went|going) sideways", r"escalat\w+", r"\d+ questions", r"(?:way |really |far )?behind", r"stressed", r"overloaded",
     r"slow", r"new(?:er)? (?:colleague|hire|starter|teammate|temp|dev|developer|nurse|teacher)",
@@ -110,6 +125,17 @@ _SAME_FOR_ALL = phrases(
     r"(?:rated|gave|give) (?:all|everyone|each of them) (?:\w+ ){0,2}(?:the same|'?meets)",
     r"(?:nobody|no one) (?:complained|could say) (?:that )?i (?:have|had) favou?rites",
     r"equal treatment was", r"everyone (?:is|was) treated the same",
+    near(r"(?:same|identical|equal\w*|evenly|uniform|standard)", r"(?:for|to|across|as) "
+         r"(?:everyone|everybody|all|each|every|the rest|the others)", 4),
+    near(r"(?:everyone|everybody|every (?:direct report|volunteer|rep|member|person)|all "
+         r"(?:\w+ )?(?:of them|volunteers|reps|staff))", r"(?:same|identical|equal|equally|"
+         r"evenly)", 4),
+    r"(?:special|preferential) (?:treatment|role|arrangements?|projects?)",
+    r"one rule for everyone", r"even-handed", r"starts equal", r"stays equal",
+    r"(?:handling|treating|treat|handled) (?:her|him|them) exactly like",
+    r"(?:went|goes|go) by seniority", r"(?:everyone|everybody) (?:waited|waits|has to wait)",
+    r"(?:undermines?|breeds?|creates?) (?:\S+ ){0,4}(?:resentment|valued)",
+    r"equally valued", r"stars and passengers", r"no matter how (?:strong|good)",
 )
 _DENIED_TOP_PERFORMER = phrases(
     r"(?:turned|turn) (?:both|it|her|him|them|that) down", r"i (?:said|told (?:her|him)) no",
