@@ -11,6 +11,7 @@ from bot.bank import DataError
 
 # Each module registers its own subcommand with add_parser(subparsers).
 _SUBCOMMAND_MODULES = (
+    "bot.cli.run",
     "bot.cli.analyze",
     "bot.cli.practice",
     "bot.cli.coverage",
@@ -39,8 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+        from bot.cli.run import run_bot
+
+        return run_bot(args)
     try:
         return int(args.func(args) or 0)
     except DataError as exc:

@@ -1,0 +1,1 @@
+"""Coaching maths: principle coverage, spaced repetition, streaks (pure functions, no I/O)."""
