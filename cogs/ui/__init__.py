@@ -1,0 +1,1 @@
+"""Rendering: embeds, views and modals built from domain models."""
