@@ -60,3 +60,15 @@ async def running_bot(
             yield bot
     finally:
         await db.close()
+
+
+async def eventually(read, *, timeout: float = 5.0):  # noqa: ASYNC109
+    """Poll an async read of the bot's state until it returns something truthy."""
+    import asyncio
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        value = await read()
+        if value or asyncio.get_running_loop().time() > deadline:
+            return value
+        await asyncio.sleep(0.01)
