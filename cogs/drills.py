@@ -27,14 +27,18 @@ def _bot(interaction: discord.Interaction) -> StarBot:
 
 
 class AnswerModal(StarModal):
-    answer = discord.ui.TextInput(label="Your answer (STAR)", style=discord.TextStyle.paragraph,
-                                  max_length=ANSWER_MAX, min_length=1,
-                                  placeholder="Situation → Task → Action → Result, with numbers "
-                                              "and a lesson.")
+    """One paragraph answer; `on_answer(interaction, text)` does the rest."""
 
-    def __init__(self, *, title: str, custom_id: str, on_answer) -> None:
+    def __init__(self, *, title: str, custom_id: str, on_answer,
+                 label: str = "Your answer (STAR)", hint: str | None = None) -> None:
         super().__init__(title=clip(title, 45), custom_id=custom_id)
         self._on_answer = on_answer
+        self.answer = discord.ui.TextInput(
+            style=discord.TextStyle.paragraph, max_length=ANSWER_MAX, min_length=1,
+            placeholder="Situation → Task → Action → Result, with numbers and a lesson.")
+        self.add_item(discord.ui.Label(text=clip(label, 45),
+                                       description=clip(hint, 100) if hint else None,
+                                       component=self.answer))
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self._on_answer(interaction, self.answer.value)
@@ -109,11 +113,9 @@ class DrillFollowUpButton(discord.ui.DynamicItem[discord.ui.Button],
                 embed=embed, view=drill_result_view(answer.id, analysis, rounds_done=done),
                 ephemeral=True)
 
-        modal = AnswerModal(title="Follow-up", custom_id=f"drill:reply:{answer.id}",
-                            on_answer=on_answer)
-        modal.answer.label = "Your answer to the follow-up"
-        modal.answer.placeholder = clip(probe, 100)
-        await interaction.response.send_modal(modal)
+        await interaction.response.send_modal(AnswerModal(
+            title="Follow-up", custom_id=f"drill:reply:{answer.id}", on_answer=on_answer,
+            label="Your answer to the follow-up", hint=probe))
 
 
 def drill_result_view(answer_id: int, analysis: Analysis, rounds_done: int) -> discord.ui.View:

@@ -27,26 +27,22 @@ def _rating(field: discord.ui.TextInput, part: str) -> int:
 
 
 class ReviewModal(StarModal, title="Review this answer"):
-    situation = discord.ui.TextInput(label="Situation (1-5)", placeholder=RATING_HINT,
-                                     max_length=1, min_length=1)
-    task = discord.ui.TextInput(label="Task (1-5)", placeholder=RATING_HINT, max_length=1,
-                                min_length=1)
-    action = discord.ui.TextInput(label="Action (1-5)", placeholder=RATING_HINT, max_length=1,
-                                  min_length=1)
-    result = discord.ui.TextInput(label="Result (1-5)", placeholder=RATING_HINT, max_length=1,
-                                  min_length=1)
-    comment = discord.ui.TextInput(label="What would make it stronger?",
-                                   style=discord.TextStyle.paragraph, required=False,
-                                   max_length=1000)
-
     def __init__(self, bot: StarBot, answer: StoredAnswer, defaults: tuple | None = None) -> None:
         super().__init__(custom_id=f"star:review:{answer.id}")
         self.bot = bot
         self.answer = answer
-        if defaults:
-            for field, value in zip((self.situation, self.task, self.action, self.result,
-                                     self.comment), defaults, strict=True):
-                field.default = str(value) if value is not None else None
+        values = defaults or (None, None, None, None, None)
+        self.situation, self.task, self.action, self.result = (
+            discord.ui.TextInput(placeholder=RATING_HINT, max_length=1, min_length=1,
+                                 default=str(value) if value is not None else None)
+            for value in values[:4]
+        )
+        self.comment = discord.ui.TextInput(style=discord.TextStyle.paragraph, required=False,
+                                            max_length=1000, default=values[4] or None)
+        for label, field in (("Situation (1-5)", self.situation), ("Task (1-5)", self.task),
+                             ("Action (1-5)", self.action), ("Result (1-5)", self.result),
+                             ("What would make it stronger?", self.comment)):
+            self.add_item(discord.ui.Label(text=label, component=field))
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ratings = (_rating(self.situation, "Situation"), _rating(self.task, "Task"),
