@@ -26,6 +26,11 @@ EXTENSIONS = (
     "cogs.answers",
     "cogs.feedback",
     "cogs.drills",
+    "cogs.progress",
+    "cogs.stories",
+    "cogs.questions",
+    "cogs.privacy",
+    "cogs.preferences",
     "cogs.admin",
 )
 

@@ -13,6 +13,9 @@ EMBED_FIELDS = 25
 
 def lines_within(lines: Sequence[str], limit: int, *, sep: str = "\n") -> str:
     """Join as many whole lines as fit in ``limit`` characters; say how many were left."""
+    whole = sep.join(lines)
+    if len(whole) <= limit:
+        return whole
     kept: list[str] = []
     used = 0
     for index, line in enumerate(lines):
@@ -23,9 +26,9 @@ def lines_within(lines: Sequence[str], limit: int, *, sep: str = "\n") -> str:
             break
         kept.append(line)
         used += cost
-    else:
-        return sep.join(kept)
-    more = f"…and {len(lines) - len(kept)} more"
-    if not kept:
-        return clip(lines[0], limit) if len(lines) == 1 else clip(more, limit)
-    return sep.join([*kept, more])
+    if not kept:  # even the first line is too long: cut it short
+        if len(lines) == 1:
+            return clip(lines[0], limit)
+        more = f"…and {len(lines) - 1} more"
+        return sep.join([clip(lines[0], max(limit - len(sep) - len(more), 1)), more])
+    return sep.join([*kept, f"…and {len(lines) - len(kept)} more"])

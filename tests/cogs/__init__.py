@@ -1,0 +1,1 @@
+"""Cog tests: the real bot, a temporary database and spec'd Discord fakes."""
