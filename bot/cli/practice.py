@@ -1,16 +1,28 @@
-"""`python -m bot practice`: a question, your answer, the coach's report, then up to 3 probes."""
+"""`python -m bot practice`: a question, your answer, the coach's report, then up to 3 probes.
+
+Answers are recorded in the database (the same one the bot uses, or --db) under your
+terminal name, so `python -m bot coverage` shows your progress. If the database can't be
+used, practice still works and says that nothing is being recorded.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
 import sys
 import textwrap
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.analysis import Analysis, analyze
 from bot.analysis.report import render_report
 from bot.bank import Bank, Question, default_bank
+from bot.coach.answering import QuestionInfo, submit_answer, submit_follow_up
+from bot.coach.drills import choose_drill
+from bot.errors import UserFacingError
+from bot.storage import Database, StorageError, StoredAnswer, default_local_name
 
 MAX_FOLLOW_UP_ROUNDS = 3
 END_OF_ANSWER = "."
@@ -25,7 +37,80 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--principle", help="practise this principle, e.g. frugality")
     parser.add_argument("--question", help="answer this question id, e.g. seed-7")
+    parser.add_argument("--user", help="your name for progress (default: your login name)")
+    parser.add_argument("--db", type=Path, help="database file (default: $STARCOACH_DB or "
+                                                "the per-user data folder)")
     parser.set_defaults(func=run)
+
+
+class Recorder:
+    """Analyses answers the same way the bot does, and stores them when it can."""
+
+    def __init__(self, bank: Bank, db_path: Path | None, user: str) -> None:
+        self.bank = bank
+        self.db_path = db_path
+        self.user = user
+        self.recording = db_path is not None
+        self.answer: StoredAnswer | None = None
+        self.question: QuestionInfo | None = None
+
+    def _with_db(self, work):
+        async def go():
+            db = await Database.open(self.db_path)
+            try:
+                user_id = await db.local_user_id(self.user)
+                return await work(db, user_id)
+            finally:
+                await db.close()
+
+        try:
+            return asyncio.run(go())
+        except StorageError as exc:
+            print(f"(not recording: {exc})", file=sys.stderr)
+            self.recording = False
+            return None
+
+    def pick(self, principle: str | None, question_id: str | None) -> QuestionInfo | None:
+        if not self.recording:
+            return None
+
+        async def work(db, user_id):
+            question, _ = await choose_drill(db, self.bank, user_id, datetime.now(UTC).date(),
+                                             principle_id=principle, question_id=question_id)
+            return question
+
+        return self._with_db(work)
+
+    def first_answer(self, question: QuestionInfo, text: str) -> Analysis:
+        self.question = question
+        if self.recording:
+            async def work(db, user_id):
+                outcome = await submit_answer(db, self.bank, user_id=user_id, text=text,
+                                              source="terminal", now=datetime.now(UTC),
+                                              question_id=question.id)
+                self.answer = outcome.answer
+                return outcome.analysis
+
+            analysis = self._with_db(work)
+            if analysis is not None:
+                return analysis
+        return analyze(text, question.text, target_principles=list(question.principles))
+
+    def follow_up(self, story: str, probe: str, reply: str) -> Analysis:
+        if self.recording and self.answer is not None:
+            answer = self.answer
+
+            async def work(db, user_id):
+                _, analysis = await submit_follow_up(db, self.bank, answer, probe, reply,
+                                                     datetime.now(UTC))
+                return analysis
+
+            analysis = self._with_db(work)
+            if analysis is not None:
+                return analysis
+        question = self.question
+        return analyze(story, question.text if question else None,
+                       target_principles=list(question.principles) if question else None)
 
 
 def choose_question(
@@ -68,13 +153,14 @@ def _read_line() -> str:
 
 def coach_session(
     bank: Bank,
-    question: Question,
+    question: QuestionInfo,
+    recorder: Recorder,
     read_line: Callable[[], str] = _read_line,
     write: Callable[[str], None] = print,
-    on_answer: Callable[[str, Analysis, str | None], None] | None = None,
 ) -> Analysis | None:
     """Run one practice session; returns the analysis of the whole story, if any."""
-    names = ", ".join(bank.principle(p).name for p in question.principles)
+    names = ", ".join(bank.principle(p).name for p in question.principles
+                      if p in bank.principle_ids)
     write(textwrap.fill(f"Q [{question.id}] {question.text}", 88))
     write(f"({names})")
     write("Your answer (end with a line containing only '.', or Ctrl-D):")
@@ -82,9 +168,7 @@ def coach_session(
     if answer is None:
         write("No answer given. Come back any time.")
         return None
-    analysis = analyze(answer, question.text, target_principles=list(question.principles))
-    if on_answer:
-        on_answer(answer, analysis, None)
+    analysis = recorder.first_answer(question, answer)
     write("")
     write(render_report(analysis))
 
@@ -103,9 +187,7 @@ def coach_session(
             break
         story = f"{story}\n{reply}"
         before = analysis.score
-        analysis = analyze(story, question.text, target_principles=list(question.principles))
-        if on_answer:
-            on_answer(reply, analysis, probe)
+        analysis = recorder.follow_up(story, probe, reply)
         write("")
         write(f"With that added, the story scores {analysis.score}/100 (was {before}).")
         gaps = [name for name, part in analysis.star.parts().items() if not part.present]
@@ -115,19 +197,30 @@ def coach_session(
             gaps.append("a lesson")
         write("Still missing: " + ", ".join(gaps) if gaps else "Every STAR part, a metric and a "
               "lesson are now in the story.")
+    if recorder.recording and recorder.answer is not None:
+        write("\nSaved. `python -m bot coverage` shows your progress.")
     return analysis
 
 
 def run(args: argparse.Namespace) -> int:
     bank = default_bank()
+    db_path = args.db or Database.default_path()
+    recorder = Recorder(bank, db_path, args.user or default_local_name())
     try:
-        question = choose_question(bank, args.principle, args.question, random.Random())
-    except LookupError as exc:
+        picked = recorder.pick(args.principle, args.question)
+    except UserFacingError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if picked is None:
+        try:
+            chosen = choose_question(bank, args.principle, args.question, random.Random())
+        except LookupError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        picked = QuestionInfo(chosen.id, chosen.text, tuple(chosen.principles))
     try:
-        coach_session(bank, question)
+        coach_session(bank, picked, recorder)
     except KeyboardInterrupt:
-        print("\nStopped. Nothing was lost: run `python -m bot practice` again any time.")
+        print("\nStopped. Run `python -m bot practice` again any time.")
         return 130
     return 0
