@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import zoneinfo
 from datetime import datetime, timedelta
 
 import discord
@@ -22,6 +21,7 @@ from bot.errors import UserFacingError
 from bot.schedule import describe_days, parse_days, parse_time
 from cogs.starbot import StarBot
 from cogs.ui.daily import question_embed, status_embed, thread_name
+from cogs.ui.timezones import ZONES, timezone_choices
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ NEEDED_PERMISSIONS = (
     ("create_public_threads", "Create Public Threads"),
     ("send_messages_in_threads", "Send Messages in Threads"),
 )
-_ZONES = sorted(zoneinfo.available_timezones())
 
 
 def missing_permissions(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]:
@@ -198,7 +197,7 @@ class Daily(commands.Cog):
             weekdays = parse_days(days or "every day")
         except ValueError as exc:
             raise UserFacingError(str(exc)) from exc
-        if timezone not in _ZONES:
+        if timezone not in ZONES:
             raise UserFacingError(f"'{timezone}' is not a time zone I know. Start typing a city "
                                   "and pick from the list, e.g. Europe/London.")
         if not weekdays:
@@ -226,12 +225,7 @@ class Daily(commands.Cog):
     async def _timezones(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        needle = current.strip().lower().replace(" ", "_")
-        matches = [z for z in _ZONES if needle in z.lower()] if needle else [
-            "UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
-            "America/Los_Angeles", "Asia/Kolkata", "Asia/Singapore", "Australia/Sydney",
-        ]
-        return [app_commands.Choice(name=z, value=z) for z in matches[:25]]
+        return timezone_choices(current)
 
     @daily.command(name="now")
     async def now(self, interaction: discord.Interaction) -> None:
