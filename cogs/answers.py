@@ -3,6 +3,7 @@ peer comments, and the "Details" button."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from datetime import timedelta
@@ -18,8 +19,10 @@ from bot.coach.threads import (
     handle_thread_delete,
     handle_thread_edit,
     handle_thread_message,
+    record_card,
 )
 from bot.errors import UserFacingError
+from bot.storage import StoredAnswer
 from cogs.starbot import StarBot, guarded
 from cogs.ui.analysis import details_embed, scorecard_embed
 
@@ -94,7 +97,7 @@ class Answers(commands.Cog):
         if event.answer is None or event.analysis is None:
             return
         if event.kind == "answer":
-            await self._send_scorecard(event.answer.id, event.analysis, message)
+            await self._send_scorecard(event.answer, event.analysis, message)
         elif event.kind == "merged":
             await self._refresh_scorecard(event, message)
         elif event.kind == "follow_up":
@@ -104,12 +107,13 @@ class Answers(commands.Cog):
                 embed.add_field(name="Done", value="That's the 5 whys for this story. "
                                 "Try `/drill` for another one.", inline=False)
             reply = await self._reply(message, embed, event.answer.id)
-            if reply is not None and event.next_probe is not None:
-                await self.bot.db.set_feedback_message(event.answer.id, reply.id)
+            if reply is not None:
+                await record_card(self.bot.db, event.answer, reply.id)
 
     async def _send_scorecard(
-        self, answer_id: int, analysis: Analysis, message: discord.Message
+        self, answer: StoredAnswer, analysis: Analysis, message: discord.Message
     ) -> None:
+        answer_id = answer.id
         prefs = await self.bot.db.get_preferences(message.author.id)
         embed = scorecard_embed(analysis)
         if prefs.feedback_mode == "off":
@@ -125,19 +129,20 @@ class Answers(commands.Cog):
                 return
         reply = await self._reply(message, embed, answer_id)
         if reply is not None:
-            await self.bot.db.set_feedback_message(answer_id, reply.id)
+            await record_card(self.bot.db, answer, reply.id)
 
     async def _refresh_scorecard(self, event: ThreadEvent, message: discord.Message) -> None:
         assert event.answer is not None and event.analysis is not None
         feedback_id = event.answer.feedback_message_id
         if feedback_id is None:
-            await self._send_scorecard(event.answer.id, event.analysis, message)
+            await self._send_scorecard(event.answer, event.analysis, message)
             return
         try:
             await message.channel.get_partial_message(feedback_id).edit(
                 embed=scorecard_embed(event.analysis), view=scorecard_view(event.answer.id))
         except discord.NotFound:
-            await self._send_scorecard(event.answer.id, event.analysis, message)
+            await self._send_scorecard(event.answer.model_copy(update={"feedback_message_id": None}),
+                                       event.analysis, message)
         except discord.HTTPException:
             log.warning("could not update the scorecard %s", feedback_id)
 
@@ -170,13 +175,12 @@ class Answers(commands.Cog):
             return
         event = await handle_thread_delete(self.bot.db, self.bot.bank, payload.message_id,
                                            self.bot.clock())
-        if event.kind == "answer" and event.answer and event.answer.feedback_message_id:
+        if event.kind == "answer" and event.cards:
             channel = self.bot.get_channel(payload.channel_id)
             if isinstance(channel, discord.Thread):
-                try:
-                    await channel.get_partial_message(event.answer.feedback_message_id).delete()
-                except discord.HTTPException:
-                    pass
+                for card in event.cards:
+                    with contextlib.suppress(discord.HTTPException):
+                        await channel.get_partial_message(card).delete()
         elif event.kind == "merged" and event.answer is not None and event.analysis is not None:
             await self._update_feedback(event)
 

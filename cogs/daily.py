@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 30
 # After a failed post (nothing reached Discord), wait this long before trying again.
 RETRY_AFTER = timedelta(minutes=10)
+# Failures of the connection itself, as opposed to Discord refusing the request.
+NETWORK_ERRORS = (OSError, aiohttp.ClientError, asyncio.TimeoutError)
 NEEDED_PERMISSIONS = (
     ("view_channel", "View Channel"),
     ("send_messages", "Send Messages"),
@@ -129,6 +133,9 @@ class Daily(commands.Cog):
             except discord.HTTPException as exc:
                 raise DailyPublishError(f"could not open {label}: {exc.text or exc.status}",
                                         nothing_posted=True) from exc
+            except NETWORK_ERRORS as exc:
+                raise DailyPublishError(f"could not reach Discord to open {label}",
+                                        nothing_posted=True) from exc
         if not isinstance(channel, discord.TextChannel):
             raise DailyPublishError(f"{label} is not a text channel", nothing_posted=True)
         me = channel.guild.me
@@ -155,6 +162,10 @@ class Daily(commands.Cog):
         except discord.HTTPException as exc:
             raise DailyPublishError(f"Discord refused the post in #{channel.name}: "
                                     f"{exc.text or exc.status}", nothing_posted=True) from exc
+        except NETWORK_ERRORS as exc:
+            raise DailyPublishError(f"could not reach Discord to post in #{channel.name} "
+                                    f"({type(exc).__name__}); will retry", nothing_posted=True
+                                    ) from exc
         try:
             thread = await message.create_thread(
                 name=thread_name(self.bot.bank, plan.question, plan.local_date),
@@ -169,6 +180,11 @@ class Daily(commands.Cog):
             await mark_posted(self.bot.db, plan, message.id, None)
             raise DailyPublishError(f"could not open the thread in #{channel.name}: "
                                     f"{exc.text or exc.status}", nothing_posted=False) from exc
+        except NETWORK_ERRORS as exc:
+            await mark_posted(self.bot.db, plan, message.id, None)
+            raise DailyPublishError(f"could not reach Discord to open the thread in "
+                                    f"#{channel.name} ({type(exc).__name__})",
+                                    nothing_posted=False) from exc
         return message, thread
 
     # --- commands ---------------------------------------------------------------------------
@@ -213,6 +229,9 @@ class Daily(commands.Cog):
             days=weekdays, paused=False, ping_role_id=ping_role.id if ping_role else None,
             now=self.bot.clock(),
         )
+        # A new set-up starts clean: no stale failure, no retry wait.
+        await self.bot.db.clear_guild_failure(interaction.guild.id)
+        self._retry_at.pop(interaction.guild.id, None)
         ping = f", pinging {ping_role.mention}" if ping_role else ""
         await interaction.response.send_message(
             f"✅ The daily question will be posted in {channel.mention} at "

@@ -21,7 +21,7 @@ RATING_HINT = "1 (missing) to 5 (excellent)"
 
 def _rating(field: discord.ui.TextInput, part: str) -> int:
     text = field.value.strip()
-    if not text.isdigit() or not 1 <= int(text) <= 5:
+    if text not in ("1", "2", "3", "4", "5"):
         raise UserFacingError(f"{part}: give a whole number from 1 to 5 (you wrote '{text}').")
     return int(text)
 
@@ -90,7 +90,7 @@ class Feedback(commands.Cog):
         db = self.bot.db
         answer = (await db.get_answer_by_message(message.id)
                   or await db.answer_by_part_message(message.id)
-                  or await db.answer_by_feedback_message(message.id))
+                  or await db.answer_by_card(message.id))
         if answer is None:
             raise UserFacingError("That message isn't an answer I know. Use *Review answer* on "
                                   "a member's answer in a daily thread.")

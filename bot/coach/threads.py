@@ -40,6 +40,7 @@ class ThreadEvent:
     comment: PeerComment | None = None
     round: int = 0
     next_probe: str | None = None
+    cards: tuple[int, ...] = ()
 
 
 async def _answer_for_message(db: Database, message_id: int) -> StoredAnswer | None:
@@ -75,7 +76,7 @@ async def handle_thread_message(
         return ThreadEvent("duplicate", known, stored_analysis(known))
 
     if reply_to is not None:
-        scored = await db.answer_by_feedback_message(reply_to)
+        scored = await db.answer_by_card(reply_to)
         if scored is not None and scored.user_id == author_id:
             follow_ups = await db.list_follow_ups(scored.id)
             if len(follow_ups) >= MAX_FOLLOW_UP_ROUNDS:
@@ -106,6 +107,7 @@ async def handle_thread_message(
         and latest.source == "daily"
         and now - (latest.edited_at or latest.created_at) <= merge_window
         and not await db.list_follow_ups(latest.id)
+        and not await db.list_peer_comments(latest.id)
     ):
         return await _merge(db, bank, latest, message_id, text, now)
 
@@ -142,6 +144,13 @@ async def _merge(
                        next_probe=_first_probe(outcome.analysis))
 
 
+async def record_card(db: Database, answer: StoredAnswer, message_id: int) -> None:
+    """The bot posted a card about `answer`; the first one is its scorecard."""
+    if answer.feedback_message_id is None:
+        await db.set_feedback_message(answer.id, message_id)
+    await db.add_feedback_card(answer.id, message_id)
+
+
 async def handle_thread_edit(
     db: Database, bank: Bank, message_id: int, text: str, now: datetime
 ) -> ThreadEvent:
@@ -166,8 +175,9 @@ async def handle_thread_delete(
     """A message was deleted: remove the answer (or the part), follow-up or comment."""
     answer = await db.get_answer_by_message(message_id)
     if answer is not None:
+        cards = tuple(await db.feedback_cards(answer.id))
         await db.delete_answer(answer.id)
-        return ThreadEvent("answer", answer)
+        return ThreadEvent("answer", answer, cards=cards)
     part_of = await db.answer_by_part_message(message_id)
     if part_of is not None:
         await db.delete_answer_part(message_id)

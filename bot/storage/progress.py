@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import date
 
 import aiosqlite
 
-from bot.coach.streaks import current_streak_ordinals, rank_leaderboard, streak_start_ordinal
+from bot.coach.streaks import rank_leaderboard
 from bot.storage.base import Repository, id_tuple, load_ids
 from bot.storage.models import AnswerSummary, CoverageRow, LeaderboardEntry
-
-#: Days of daily answers read at first for the leaderboard; members whose streak reaches
-#: back that far get all their daily dates read, so the result is always exact.
-LEADERBOARD_WINDOW_DAYS = 8
-#: SQL for a stored local date as ``date.toordinal()`` (julianday of 0001-01-01 is 1721425.5).
-_ORDINAL = "CAST(julianday(local_date) AS INTEGER) - 1721424"
 
 
 class ProgressRepository(Repository):
@@ -87,14 +80,14 @@ class ProgressRepository(Repository):
 
     async def daily_answer_dates(self, user_id: int, guild_id: int | None = None) -> list[date]:
         """Distinct local dates of the user's daily answers (in one guild, or anywhere)."""
-        sql = "SELECT DISTINCT local_date FROM answers WHERE source = 'daily' AND user_id = ?"
+        sql = "SELECT DISTINCT day FROM daily_days WHERE user_id = ?"
         params: tuple = (user_id,)
         if guild_id is not None:
-            sql += " AND guild_id = ?"
+            sql += " AND guild_key = ?"
             params = (user_id, guild_id)
         async with self._locked() as conn:
-            rows = await self._all(conn, sql + " ORDER BY local_date", params)
-        return [date.fromisoformat(r[0]) for r in rows]
+            rows = await self._all(conn, sql + " ORDER BY day", params)
+        return [date.fromordinal(r[0]) for r in rows]
 
     async def guild_leaderboard(
         self, guild_id: int, today: date, limit: int = 10
@@ -102,9 +95,10 @@ class ProgressRepository(Repository):
         """Top members of a guild by current daily streak, then principles covered.
 
         ``today`` is the guild's local date. "Principles covered" counts the principles
-        with at least one answer in this guild. Reads only: the members who answered today
-        or yesterday (nobody else has a streak), their recent daily dates (more only for
-        the few whose streak reaches further back), and the top of ``member_coverage``.
+        with at least one answer in this guild. Reads only the ``daily_days`` rows of
+        today and yesterday (nobody else has a streak) and the top of ``member_coverage``;
+        the streak there is the run length that :func:`bot.coach.streaks.current_streak`
+        defines (a test holds them to agree).
         """
         async with self._locked() as conn:
             streaks = await self._current_streaks(conn, guild_id, today)
@@ -140,53 +134,18 @@ class ProgressRepository(Repository):
     ) -> dict[int, int]:
         """Current daily streak of every member who answered today or yesterday.
 
-        Reads the last :data:`LEADERBOARD_WINDOW_DAYS` days of their daily dates; the few
-        members whose streak reaches the start of that window get all their daily dates
-        read. Dates come back as ``date.toordinal()`` numbers (no parsing).
+        ``daily_days`` keeps, for each day with a daily answer, the length of the run of
+        consecutive days ending on it, so this reads at most two rows per member.
         """
         today_ord = today.toordinal()
-        start_ord = today_ord - LEADERBOARD_WINDOW_DAYS + 1
         rows = await self._all(
             conn,
-            f"""
-            SELECT user_id, {_ORDINAL} FROM answers
-             WHERE source = 'daily' AND guild_id = :guild AND local_date BETWEEN :start AND :today
-               AND user_id IN (
-                   SELECT user_id FROM answers
-                    WHERE source = 'daily' AND guild_id = :guild
-                      AND local_date BETWEEN :yesterday AND :today)
-            """,
-            {
-                "guild": guild_id,
-                "start": date.fromordinal(start_ord).isoformat(),
-                "today": today.isoformat(),
-                "yesterday": date.fromordinal(today_ord - 1).isoformat(),
-            },
+            "SELECT user_id, day, streak FROM daily_days"
+            " WHERE guild_key = ? AND day BETWEEN ? AND ?",
+            (guild_id, today_ord - 1, today_ord),
         )
-        days: dict[int, set[int]] = defaultdict(set)
-        for user_id, day in rows:
-            days[user_id].add(day)
-        streaks: dict[int, int] = {}
-        longer: list[int] = []
-        for user_id, ordinals in days.items():
-            first = streak_start_ordinal(ordinals, today_ord)
-            if first is not None and first <= start_ord:
-                longer.append(user_id)  # may go back further than we read
-            else:
-                streaks[user_id] = current_streak_ordinals(ordinals, today_ord)
-        if longer:
-            rows = await self._all(
-                conn,
-                f"""
-                SELECT user_id, {_ORDINAL} FROM answers
-                 WHERE source = 'daily' AND guild_id = ? AND local_date <= ?
-                   AND user_id IN (SELECT value FROM json_each(?))
-                """,
-                (guild_id, today.isoformat(), json.dumps(longer)),
-            )
-            days = defaultdict(set)
-            for user_id, day in rows:
-                days[user_id].add(day)
-            for user_id in longer:
-                streaks[user_id] = current_streak_ordinals(days[user_id], today_ord)
-        return streaks
+        latest: dict[int, tuple[int, int]] = {}
+        for user_id, day, streak in rows:
+            if user_id not in latest or day > latest[user_id][0]:
+                latest[user_id] = (day, streak)
+        return {user_id: streak for user_id, (_day, streak) in latest.items()}

@@ -78,6 +78,35 @@ class ThreadRepository(Repository):
             )
         return answer_from_row(row) if row else None
 
+    async def add_feedback_card(self, answer_id: int, message_id: int) -> None:
+        """Remember a card the bot posted about an answer (scorecard or follow-up card)."""
+        async with self._locked() as conn:
+            await self._run(
+                conn,
+                "INSERT INTO feedback_cards (message_id, answer_id) VALUES (?, ?)"
+                " ON CONFLICT (message_id) DO NOTHING",
+                (message_id, answer_id),
+            )
+
+    async def answer_by_card(self, message_id: int) -> StoredAnswer | None:
+        """The answer a bot card (any of them) is about."""
+        async with self._locked() as conn:
+            row = await self._one(
+                conn,
+                f"SELECT {ANSWER_COLUMNS} FROM answers WHERE feedback_message_id = ? OR id ="
+                " (SELECT answer_id FROM feedback_cards WHERE message_id = ?) LIMIT 1",
+                (message_id, message_id),
+            )
+        return answer_from_row(row) if row else None
+
+    async def feedback_cards(self, answer_id: int) -> list[int]:
+        async with self._locked() as conn:
+            rows = await self._all(
+                conn, "SELECT message_id FROM feedback_cards WHERE answer_id = ?"
+                " ORDER BY message_id", (answer_id,),
+            )
+        return [row[0] for row in rows]
+
     async def guild_principle_counts(self, guild_id: int) -> dict[str, int]:
         """How many answers in the guild count for each principle."""
         async with self._locked() as conn:

@@ -9,7 +9,6 @@ from bot.coach.coverage import CoverageStatus, compute_coverage
 from bot.coach.principle_ids import PRINCIPLE_IDS
 from bot.coach.streaks import current_streak, rank_leaderboard
 from bot.storage import Database
-from bot.storage.progress import LEADERBOARD_WINDOW_DAYS
 from tests.storage.factories import ALICE, BOB, CAROL, GUILD, T0, new_answer
 
 TODAY = date(2024, 6, 30)
@@ -93,12 +92,23 @@ async def test_leaderboard_orders_by_streak_then_principles(db: Database) -> Non
     assert {e.current_streak for e in after} == {0}
 
 
-async def test_leaderboard_streaks_longer_than_the_read_window_are_exact(db: Database) -> None:
-    length = LEADERBOARD_WINDOW_DAYS * 12 + 5
-    for offset in range(length):
-        await db.add_answer(new_answer(local_date=TODAY - timedelta(days=offset)))
+async def test_long_streaks_in_any_insert_order_are_exact(db: Database) -> None:
+    length = 100
+    days = [TODAY - timedelta(days=offset) for offset in range(length)]
+    random.Random(1).shuffle(days)  # out of order: runs must join up
+    for day in days:
+        await db.add_answer(new_answer(local_date=day))
     board = await db.guild_leaderboard(GUILD, TODAY)
     assert board[0].current_streak == length
+    # removing a day in the middle splits the run
+    middle = (await db.coverage_rows(ALICE))[0]
+    gap = TODAY - timedelta(days=10)
+    victim = next(r for r in await db.coverage_rows(ALICE) if r.local_date == gap)
+    assert middle is not None
+    await db.delete_answer(victim.answer_id)
+    assert (await db.guild_leaderboard(GUILD, TODAY))[0].current_streak == 10
+    await db.add_answer(new_answer(local_date=gap))
+    assert (await db.guild_leaderboard(GUILD, TODAY))[0].current_streak == length
 
 
 async def test_leaderboard_streaks_match_the_pure_function(db: Database) -> None:
