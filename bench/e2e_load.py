@@ -85,7 +85,7 @@ async def run(seconds: float, rate: float, member_count: int) -> int:
                 await asyncio.gather(*(member(i, rate / member_count)
                                        for i in range(member_count)))
                 drain = time.perf_counter() + 10
-                while len(replied_at) < len(sent_at) and time.perf_counter() < drain:
+                while len(replied_at) < len(sent_at) and time.perf_counter() < drain:  # noqa: ASYNC110 - polling the fake's state
                     await asyncio.sleep(0.05)
                 watcher.cancel()
                 busy_rss = bot.rss_mb()

@@ -29,7 +29,9 @@ from cogs.ui.analysis import details_embed, scorecard_embed
 log = logging.getLogger(__name__)
 
 
-class DetailsButton(discord.ui.DynamicItem[discord.ui.Button], template=r"star:details:(?P<id>\d+)"):
+class DetailsButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=r"star:details:(?P<id>\d+)"
+):
     """Shows the full analysis of an answer, only to whoever clicks."""
 
     def __init__(self, answer_id: int) -> None:
@@ -141,8 +143,8 @@ class Answers(commands.Cog):
             await message.channel.get_partial_message(feedback_id).edit(
                 embed=scorecard_embed(event.analysis), view=scorecard_view(event.answer.id))
         except discord.NotFound:
-            await self._send_scorecard(event.answer.model_copy(update={"feedback_message_id": None}),
-                                       event.analysis, message)
+            unscored = event.answer.model_copy(update={"feedback_message_id": None})
+            await self._send_scorecard(unscored, event.analysis, message)
         except discord.HTTPException:
             log.warning("could not update the scorecard %s", feedback_id)
 

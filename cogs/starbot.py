@@ -98,7 +98,7 @@ def guarded(callback: Callback) -> Callback:
     async def wrapper(self: Any, interaction: discord.Interaction) -> None:
         try:
             await callback(self, interaction)
-        except Exception as error:  # noqa: BLE001 - every error gets a message
+        except Exception as error:
             await send_error(interaction, error)
 
     return wrapper  # type: ignore[return-value]

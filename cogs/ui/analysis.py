@@ -41,7 +41,7 @@ _DEFAULT = object()
 
 
 def scorecard_embed(
-    analysis: Analysis, *, title: str = "Scorecard", probe: str | None | object = _DEFAULT
+    analysis: Analysis, *, title: str = "Scorecard", probe: str | object | None = _DEFAULT
 ) -> discord.Embed:
     """The compact reply under an answer: checks, score, top issues, one probe.
 
