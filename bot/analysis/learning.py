@@ -7,7 +7,8 @@ from bot.analysis.models import Learning
 from bot.analysis.text import Document, Sentence
 
 _LESSON = phrases(
-    r"(?:i|we) (?:have |'ve )?(?:learned|learnt|learnd|realised|realized|understood) (?:that|to|how|"
+    r"(?:i|we) (?:have |'ve )?(?:learned|learnt|learnd|realised|realized|understood) (?:that|to|"
+    r"how|"
     r"the|a|from|two|three|something|not|it|what|when|early|quickly|never|always)",
     r"(?:what|thing|things|point) i(?:'ve| have)? (?:learned|learnt|learnd|took away|"
     r"take away|took from (?:it|this|that)|took|take from)",
@@ -36,8 +37,18 @@ _LESSON = phrases(
     r"(?:my|the) (?:advice|rule of thumb|principle) (?:now )?(?:is|was)",
     r"that's what i(?:'d| would) tell", r"i(?:'m| am) (?:much )?more careful",
     r"i carry (?:that|this|it) ", r"stuck with me", r"i still (?:use|apply|do|think about)",
-    r"i'd (?:never|always) ", r"would have (?:saved|avoided|caught|prevented)",
+    r"i'd (?:never|always) (?!have |been |had |[a-z]+ed\b|done |seen |known |written |heard |met "
+    r"|run |taken |given |made |got |gone |built |led |held |kept |felt |thought |spoken |"
+    r"worn |won |lost |sold |taught )", r"would have (?:saved|avoided|caught|prevented)",
     r"i should have", r"i wish i had", r"i underestimated", r"my mistake was",
+    # A lesson labelled inline ("... Lesson: say it first."), or stated without "I".
+    r"^(?:(?:the |my |a )?(?:key |main |big |biggest |real )?(?:lesson|lessons|learning|learnings|"
+    r"takeaway|takeaways)(?: (?:learned|learnt|i took|i learned|i learnt|for (?:me|next time|"
+    r"next year)))?) ?[:-]",
+    r"^(?:and )?(?:learned|learnt) (?:that|to|how|a lot|the)", r"(?:was|were) a (?:good|useful|"
+    r"valuable|hard|big|real) lesson", r"looking back,? we",
+    r"i(?:'ve| have) since", r"since then,? (?:i|nothing|every|we|my|no)",
+    r"i(?:'ve| have) (?:\S+ ){1,8}since(?=[.!]?$)",
 )
 # A lesson for someone else, or praise of oneself, is not the speaker's lesson.
 _NOT_OWN_LESSON = phrases(
@@ -48,9 +59,15 @@ _NOT_OWN_LESSON = phrases(
 
 
 def is_lesson(sentence: Sentence) -> bool:
+    return lesson_start(sentence) is not None
+
+
+def lesson_start(sentence: Sentence) -> int | None:
+    """Where the speaker's own lesson begins in the sentence, if it states one."""
     if _NOT_OWN_LESSON.search(sentence.low):
-        return False
-    return bool(_LESSON.search(sentence.low))
+        return None
+    match = _LESSON.search(sentence.low)
+    return match.start() if match else None
 
 
 def find_learning(document: Document) -> Learning:

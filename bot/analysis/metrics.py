@@ -129,16 +129,20 @@ def _clean(found: str) -> str:
     return found.strip(" ,.;:").strip()
 
 
+# More mentions than this say nothing new, and a wall of "100%" must stay linear to scan.
+MAX_METRICS = 50
+
+
 def find_metrics(document: Document) -> list[str]:
-    """Every metric mention, in order of appearance, without duplicates."""
+    """Every metric mention (up to MAX_METRICS), in order of appearance, without duplicates."""
     found: list[str] = []
-    seen_spans: list[tuple[int, int, int]] = []
+    seen_spans: dict[int, list[tuple[int, int]]] = {}
 
     def add(sentence_index: int, start: int, end: int, text: str) -> None:
-        for index, s0, e0 in seen_spans:
-            if index == sentence_index and start < e0 and s0 < end:
-                return
-        seen_spans.append((sentence_index, start, end))
+        spans = seen_spans.setdefault(sentence_index, [])
+        if len(found) >= MAX_METRICS or any(start < e0 and s0 < end for s0, e0 in spans):
+            return
+        spans.append((start, end))
         found.append(_clean(text))
 
     for sentence in document.sentences:
@@ -148,7 +152,9 @@ def find_metrics(document: Document) -> list[str]:
                 add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
         for match in _COUNT.finditer(low):
             number = match.group(1).replace(",", "")
-            if _YEAR.match(number) or _STAFF_CONTEXT.search(low[:match.start()]):
+            if _YEAR.match(number) or _STAFF_CONTEXT.search(
+                low[max(0, match.start() - 60):match.start()]
+            ):
                 continue
             if _STAFF_NOUNS.match(match.group(2)) and not _DURATION_CONTEXT.search(low):
                 continue

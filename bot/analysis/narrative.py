@@ -18,6 +18,7 @@ _IRREGULAR_PAST = (
     "withdrew|wound|broke|forgot|hid|shot|sought|fought|let|quit|rang|sang|stuck|took over|"
     "set up|ran through|sat down|went back|went through|dove|dived|spoke|woke|rethought"
 )
+IRREGULAR_PAST = _IRREGULAR_PAST  # shared with the detectors
 # Verbs of thinking, feeling or being are not actions a bar raiser can probe.
 _NOT_ACTIONS = {
     "was", "were", "had", "thought", "felt", "knew", "figured", "believed", "wanted",
@@ -110,6 +111,15 @@ _ONE_WHO = re.compile(
 _PASSIVE_BEFORE = re.compile(r"(?:was|were|been|be|being|is|are|had|has|have|get|got) *$")
 
 
+_OTHER_SUBJECT_BEFORE = re.compile(r"\b(?:we|they|he|she|it)\s+$")
+
+
+def _tail(low: str, end: int, width: int = 40) -> str:
+    """The few words before `end`: the end-anchored checks above need no more, and reading
+    only these keeps a 20,000-character run-on sentence linear."""
+    return low[max(0, end - width):end]
+
+
 def i_actions(sentence: Sentence) -> list[str]:
     """Past-tense (or narrative-present) actions whose subject is the speaker."""
     low = sentence.low
@@ -118,7 +128,7 @@ def i_actions(sentence: Sentence) -> list[str]:
         verb = match.group(1)
         if verb.split()[0] in _NOT_ACTIONS or verb.startswith("worked as"):
             continue
-        if _MODAL_BEFORE.search(low[:match.start()]):
+        if _MODAL_BEFORE.search(_tail(low, match.start())):
             continue
         verbs.append(verb)
     verbs.extend(m.group(1) for m in _ONE_WHO.finditer(low))
@@ -127,14 +137,14 @@ def i_actions(sentence: Sentence) -> list[str]:
         first = low.find(" " + verbs[0]) if low.find(" " + verbs[0]) >= 0 else 0
         for match in _COORDINATED.finditer(low, first):
             verb = match.group(1)
-            if verb in _NOT_ACTIONS or _PASSIVE_BEFORE.search(low[:match.start(1)]):
+            if verb in _NOT_ACTIONS or _PASSIVE_BEFORE.search(_tail(low, match.start(1))):
                 continue
-            if re.search(r"\b(?:we|they|he|she|it)\s+$", low[:match.start(1)]):
+            if _OTHER_SUBJECT_BEFORE.search(_tail(low, match.start(1))):
                 continue
             verbs.append(verb)
     verbs.extend(
         m.group(0) for m in _I_PRESENT_NARRATIVE.finditer(low)
-        if not _MODAL_BEFORE.search(low[:m.start()])
+        if not _MODAL_BEFORE.search(_tail(low, m.start()))
     )
     leading = _LEADING_PAST_VERB.match(low)
     if leading and leading.group(1) not in _NOT_ACTIONS and not low.startswith(("i ", "we ")):

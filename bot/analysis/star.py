@@ -81,7 +81,8 @@ _TASK = phrases(
     r"(?:the|our) (?:goal|target|objective|aim|brief|mandate|ask) (?:was|for \w+ was|:)",
     r"i told (?:my|the) (?:manager|boss|lead) i (?:want|would)", r"(?:asked|wanted|needed) me to",
     r"i (?:was|am) (?:the|a|an) (?:\w+ )?(?:one|person) (?:who|responsible)",
-    r"so (?:it|this) was (?:on me|mine|my)", r"it's on me", r"i(?:'d|'ll| would| will) own", r"i agreed to", r"i offered to",
+    r"so (?:it|this) was (?:on me|mine|my)", r"it's on me", r"i(?:'d|'ll| would|"
+    r" will) own", r"i agreed to", r"i offered to",
     r"i committed to", r"i promised", r"(?:take|took|taking) (?:it|this|that) on",
     r"^(?:ran|owned|led|managed|organi[sz]ed|coordinated|worked) (?:the|a|an|our|my)",
 )
@@ -123,6 +124,37 @@ _SETTING = phrases(
     r"losing|getting|replacing|rolling|switching|implementing|introducing|doing)",
     r"there (?:was|were) (?:a|an|this|one|some)",
     r"(?:team|group|squad) \(?(?:of )?\d+ of us",
+)
+# Broader ways of placing the story: an organisation named after any preposition ("for a
+# literacy charity", "on the investigations desk"), a role with its place, a team's size.
+_PLACE_NOUN = (
+    r"(?:company|startup|start-up|firm|agency|hospital|school|university|college|store|shop|"
+    r"warehouse|bank|clinic|restaurant|hotel|factory|plant|centre|center|office|lab|team|"
+    r"organi[sz]ation|retailer|provider|platform|site|depot|ward|unit|library|charity|"
+    r"nonprofit|non-profit|consultancy|business|department|council|authority|home|club|"
+    r"newspaper|studio|academy|gym|pharmacy|supermarket|airline|insurer|fintech|saas|hub|desk|"
+    r"contractor|grocer|shelter|trust|practice|surgery|nursery|kitchen|venue|brand|chain|"
+    r"app|marketplace|publisher|manufacturer|distributor|hospice|helpline|call centre|"
+    r"contact centre|squad|crew|programme|program|project|module|course|capstone)"
+    # "our platform lead" names a person, not a place.
+    r"(?! (?:lead|leads|manager|director|engineer|owner|head|coordinator|officer)\b)"
+)
+_CONTEXT = phrases(
+    r"(?:for|in|on|with|inside|within|across) (?:my|a|an|our|the|one|this|that) "
+    r"(?:[\w/&'-]+ ){0,4}?" + _PLACE_NOUN,
+    r"i(?:'m| am| was| worked as| work as) (?:a|an|the) (?:[\w/-]+ ){1,3}?(?:at|for|in|on|with|of) "
+    r"(?:a|an|the|our|my)",
+    r"^(?:(?:last|this|that|one|early|late|in) \w+,? |(?:a few|two|three|several|some) \w+ ago,? "
+    r"|in \d{4},? )?our (?:[\w'-]+ ){0,4}?(?:[a-z]+ed|ran|took|had|has|was|were|is|kept|needed|"
+    r"got|went|built|won|lost|spent|sent|made)",
+    r"(?:team|group|squad|crew|class) of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)", r"(?:\d+|two|three|four|five|six) of us",
+    r"(?:for|in|on) our (?:[\w-]+ ){0,2}?(?:capstone|project|module|course|dissertation|"
+    r"assignment|placement|internship|hackathon|campaign|team)",
+    r"i (?:ran|run|led|lead|managed|manage|coordinate|coordinated|produced|produce|owned|own|"
+    r"supervised|oversaw|looked after|handled|organi[sz]ed|built|edited) (?:[\w-]+ ){0,3}?(?:for|"
+    r"at|in|on) (?:a|an|the|our|my)",
+    r"i was responsible for (?:\S+ ){1,6}?(?:on|at|in|for) (?:our|the|a|an|my)",
 )
 _TIME = phrases(
     r"(?:last|this|that|one|in the) (?:year|month|week|spring|summer|autumn|fall|winter|"
@@ -243,7 +275,10 @@ def situation_part(document: Document, hypothetical: bool) -> StarPart:
         s for s in document.sentences
         if (s.position <= 0.5 or s.index < 2) and s.section != "learning" and not is_lesson(s)
     ]
-    setting = [s for s in early if _SETTING.search(s.low) or _ROLE.search(s.low)]
+    setting = [
+        s for s in early
+        if _SETTING.search(s.low) or _ROLE.search(s.low) or _CONTEXT.search(s.low)
+    ]
     stakes = [s for s in early if _STAKES.search(s.low)]
     when = [s for s in early if _TIME.search(s.low)]
     heading = [s for s in _sectioned(document, "situation") if len(s.low.split()) >= 5]

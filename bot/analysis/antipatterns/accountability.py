@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
-from bot.analysis.antipatterns.concepts import SOMEONE_SENIOR
-from bot.analysis.cues import SENIOR, near, phrases
+import re
+from bisect import bisect_right
+
+from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, discounted, hits, present, total
+from bot.analysis.antipatterns.concepts import OTHER_PARTY, SOMEONE_SENIOR
+from bot.analysis.cues import SENIOR, may_match, near, phrases
 
 # --- passing the buck -------------------------------------------------------------------
 # The idea: the speaker could act, but left it to someone else to stay clear of the blame.
@@ -12,7 +15,8 @@ from bot.analysis.cues import SENIOR, near, phrases
 _NOT_MINE_TO_DECIDE = phrases(
     r"above my pay ?grade",
     r"(?:not|wasn't|isn't|never|didn't feel like) (?:really |officially )?my (?:place|call|"
-    r"decision|remit|sign-?off|department|area)",
+    r"decision|remit|sign-?off|department|area)(?! to (?:manage|help|coach|train|teach|mentor|"
+    r"support|step in|babysit|tell (?:him|her|them) how))",
     r"(?:isn't|wasn't|not) (?:mine|yours|ours) to (?:sign off|decide|change|touch|fix|call)",
     r"(?:\w+)'s (?:call|decision|problem) rather than mine", r"rather than mine",
     r"(?:leave|left) (?:the decision|it|that|the call) (?:with|to|for) (?:her|him|them|my|the)"
@@ -24,7 +28,7 @@ _NOT_MINE_TO_DECIDE = phrases(
     r"girl) (?:who|to|changing|holding|stopping|making|responsible)",
     r"(?:didn't|did not|don't|wouldn't) want (?:it|this|that|anything|my name) (?:\w+ ){0,3}"
     r"(?:on me|against|on it|blamed)",
-    r"(?:coming|come|came|comes) back on me", r"cover (?:myself|my back|my bases)",
+    r"(?:coming|come|came|comes) back (?:on|to) me", r"cover (?:myself|my back|my bases)",
     r"(?:clear|documented|on record) (?:that )?i'd done my part",
     r"(?:stick|sticking|stuck) my neck out", r"not (?:my|our) problem to",
     r"(?:that's|it's|it would be|it'd be|it was) on me,? not (?:him|her|them)",
@@ -36,7 +40,8 @@ _SOMEONE_ELSES = phrases(
     r"area|responsibility|sign-?off|domain|remit|department|problem|business)",
     r"(?:something|stuff|things|decisions?) (?:that )?(?:the )?(?:\w+ ){0,2}(?:supervisors?|"
     r"managers?|leads?|seniors?|directors?|team leads?|controllers?|\w+ team) (?:normally |"
-    r"usually |always )?(?:handle|do|decide|sign off|approve|own)",
+    r"usually |always )?(?:handle[sd]?|do|did|decide[sd]?|signs? off|signed off|approve[sd]?|"
+    r"own(?:ed|s)?)",
     r"(?:go|goes|went|had to go) through (?:\w+ ){0,2}(?:sign-?off|approval)",
     r"(?:is|was) the one (?:who|that) signs? (?:it )?off", r"(?:signs?|signed) (?:it )?off,? so",
     r"(?:it's|it is|it was|that's) (?:the )?(?:\w+ ){0,2}(?:guy's|team's|department's|"
@@ -45,6 +50,23 @@ _SOMEONE_ELSES = phrases(
     near(r"(?:felt|seemed|was|is) (?:like )?(?:something|a call|a decision|a job)",
          r"(?:should|to) (?:own|make|decide|handle|take)", 5),
     r"where my role ends", r"(?:his|her|their|the \w+'s) (?:call|decision) to make",
+    r"(?:a|the) (?:decision|call|job|matter|question) for (?:the|a|an|my|our|his|her) (?:\w+ )?"
+    + SOMEONE_SENIOR,
+    near(r"(?:the|my|our|a) (?:\w+ )?" + SOMEONE_SENIOR, r"should (?:be the one to )?(?:deal with|"
+         r"handle|decide|sort|take|own|look at|make)", 2),
+    near(r"(?:better|best|safer|more appropriate) (?:if it came|coming|to come) from", r"(?:the|my|"
+         r"our|a) (?:\w+ )?" + SOMEONE_SENIOR, 1),
+    r"should (?:really |properly )?(?:be )?(?:handled|dealt with|decided|done|owned|picked up|"
+    r"signed off) by (?:the|my|a|someone|somebody|him|her|them)",
+    r"(?:someone|somebody|who was|who's|who is|was) more senior",
+    r"(?:was|is) (?:the )?(?:\w+ )?(?:contractor's|supplier's|vendor's|team's|department's|"
+    r"manager's|foreman's|landlord's) (?:\w+ )?(?:responsibility|job|call|problem|area|remit)",
+    r"(?:belong|belongs|belonged|sit|sits|sat) (?:to|with) (?:the|their|his|her) (?:\w+ ){0,2}"
+    r"(?:team|department|desk|manager|lead|supervisor|office|function)",
+    near(r"(?:better|best|safer|wiser|right) for (?:a|an|the|my|our|someone|somebody) (?:more )?"
+         r"(?:\w+ )?", r"to (?:handle|deal with|decide|do|sort|make|take|own)", 2),
+    r"(?:really |normally |usually )?(?:the|their|his|her) (?:\w+ ){0,2}(?:team's|department's|"
+    r"desk's|manager's|lead's) (?:area|job|call|remit|patch|responsibility)",
     r"make this decision alone", r"(?:referred|passed|handed|kicked) (?:it|this|the \w+) "
     r"(?:up|over|on)? ?to",
 )
@@ -52,21 +74,45 @@ _FEARED_BLAME = phrases(
     r"blame[ds]?", r"my name (?:at the top|on it|would|against)", r"my user id",
     r"audit trail would", r"look like i(?:'d| had)", r"(?:be|get|getting|i'd be) (?:in )?trouble",
     r"on the hook", r"(?:that's|it's|it'd be|it would be|would be) on me",
-    r"if (?:it|i|this|the \w+) (?:\w+ ){0,4}(?:turned out|went wrong|got it wrong|broke|"
-    r"double-posted|was wrong|were wrong|goes wrong|go wrong)",
-    r"if i (?:\w+ ){0,3}(?:and|it) (?:it )?(?:goes|went|turned|broke)",
-    r"(?:it|that) would look like", r"(?:questioned|audited|written up|disciplined) (?:\w+ )?"
+    r"(?:questioned|audited|written up|disciplined) (?:\w+ )?"
     r"(?:later|afterwards|for it)", r"(?:if|in case) (?:audit|anyone|someone) question",
-    r"(?:has|had|have|with) my name on", r"just in case",
+    r"(?:has|had|have|with) my name on",
+    near(r"(?:didn't|did not|don't|wouldn't|not) want to", r"(?:say|do|get|put|sign) (?:the |it )?"
+         r"(?:wrong|the wrong thing|wrong thing)|get (?:it|this|that) wrong|mess (?:it |this )?up|"
+         r"make (?:it|things) worse|get (?:involved|dragged) in", 3),
     near(r"(?:didn't|did not|don't|wouldn't|not) want", r"(?:blame\w*|my name|traced|the one|"
-         r"my (?:change|call|fault|decision|mistake)|alone|responsib\w+|trouble|explain\w*|"
-         r"on me|backfire|come back|against me|pointing out)", 8),
+         r"my (?:change|call|fault|decision|mistake|signature|name|initials)|alone|responsib\w+|"
+         r"trouble|explain\w*|"
+         r"on me|backfire|come back|against me|pointing out|on my (?:\w+ )?record)", 8),
     r"(?:i'd|i would|i'll|i will) (?:have )?be(?:en)? the one",
     r"(?:didn't|did not|don't|wouldn't) want to be (?:the|that) (?:\w+ ){0,2}(?:who|that)",
     r"(?:my|our) (?:name|id|signature|initials) (?:\S+ ){0,3}(?:on|against|at the top)",
-    r"(?:the |a )?(?:safe|safer|safest) (?:choice|option|bet|thing|move|route|call)",
     r"(?:go|went|goes|come|came) after (?:whoever|anyone|the person)",
     r"(?:questioned|queried|challenged) (?:one of )?my", r"against my name",
+)
+# Vaguer worry about what acting could lead to; weaker on its own.
+_FEARED_VAGUE = phrases(
+    r"if (?:it|i|this|the \w+) (?:\w+ ){0,4}(?:turned out|went wrong|got it wrong|broke|"
+    r"double-posted|was wrong|were wrong|goes wrong|go wrong)",
+    r"if i (?:\w+ ){0,3}(?:and|it) (?:it )?(?:goes|went|turned|broke)",
+    r"(?:it|that) would look like", r"just in case",
+    r"(?:the |a )?(?:safe|safer|safest) (?:choice|option|bet|thing|move|route|call)",
+    r"(?:wasn't|was not|not) (?:sure|certain) (?:how serious|whether|if) (?:it|i)",
+    r"in case (?:anything|something|it|i|things) (?:went|goes|go|got) wrong",
+)
+# Meanwhile the problem waited: hours or days pass, someone else is away.
+_DELAYED = phrases(
+    r"(?:waited|wait|took|sat|was left) (?:\S+ ){0,3}(?:about |around |nearly |over )?(?:\d+|an?|"
+    r"two|three|four|ninety|several) (?:hours?|days?|weeks?|minutes)",
+    r"(?:didn't|did not) (?:see|read|pick up|get to) (?:it|the \w+|my \w+) until",
+    r"(?:was|were) (?:away|on leave|on holiday|off|at a wedding|on a course|on a flight|"
+    r"unreachable|out)(?: \w+){0,3} (?:until|the following|that|the next|for)",
+    r"by then", r"(?:about |around |nearly |over )?(?:an?|\d+|two|three|four|several) (?:hours?|"
+    r"days?|weeks?) later", r"nothing happened (?:for|until)",
+    r"(?:got round|got around|got back|responded|replied|looked at it|called back|"
+    r"rang back) (?:to (?:it|them|him|her) )?(?:\S+ ){0,3}(?:days?|weeks?|hours?) later",
+    r"(?:still|was still) (?:\S+ ){0,3}(?:open|there|taped|running|down|broken) "
+    r"(?:at the end|the next|when)",
 )
 _DEFERRED = phrases(
     r"(?:paged|emailed|messaged|pinged|called|asked|told|radio|radioed|escalated (?:it )?to|"
@@ -89,6 +135,11 @@ _DEFERRED = phrases(
     r"(?:kept|left) (?:it|the issue) on (?:our|the) (?:\w+ )?tracker",
     r"(?:nothing|nobody) (?:happened|did anything|acted) until",
     r"(?:a|the) (?:\w+ )?(?:would be in touch|will be in touch|would call)",
+    r"(?:the )?(?:\w+ )?(?:gm|manager|supervisor|lead|director|owner|team|office) (?:would|will) "
+    r"(?:contact|call|ring|get back to|be in touch with|reach out to|follow up with) (?:them|him|"
+    r"her|you)",
+    r"(?:mentioned|passed) it (?:on )?to (?:their|his|her|the) (?:\w+ )?(?:foreman|manager|"
+    r"supervisor|lead|team|office) and left it",
     near(r"(?:left|sent|wrote|emailed|messaged|assigned|referred|forwarded|passed|handed|"
          r"mentioned|raised|logged|flagged|escalated|radioed|paged|texted|pinged|told|"
          r"created a ticket|opened a ticket)", r"(?:to|for|with) (?:the |my |our |his |her )?"
@@ -98,14 +149,29 @@ _DEFERRED = phrases(
     r"(?:to|for) (?:\w+ ){0,3}to pick up", r"(?:said|told (?:them|him|her)) (?:that )?the "
     r"(?:\w+ )?(?:manager|supervisor|lead|team) (?:will|would)",
     r"(?:assigned|handed) it to (?:him|her|them)", r"(?:referred|passed) it (?:up|on|to)",
+    r"went (?:to )?(?:find|get|fetch|look for) (?:the|my|a) (?:\w+ ){0,2}" + SOMEONE_SENIOR,
+    r"(?:wait|waited|waiting|hold on|held on) (?:\S+ ){0,2}(?:until|till|for) (?:the )?(?:morning|"
+    r"next|day|night|ward) (?:\w+ )?(?:round|shift|handover|meeting|team)",
+    r"(?:put|left|dropped) (?:a |the )?(?:note|message|form|file|it) (?:in|on) (?:his|her|their|"
+    r"the \w+'s) (?:tray|desk|inbox|pigeonhole)",
+    r"(?:someone|somebody|a \w+|the \w+) (?:would|will) (?:call|ring|get) (?:them |him |her )?back",
+    r"(?:radioed|called|rang|phoned|texted|messaged|paged|emailed|pinged) (?:him|her|them|it "
+    r"in|it through|\w+) and (?:then )?waited",
+    r"(?:raised|logged|opened) a ticket (?:for|with) (?:them|the)",
+    r"(?:emailed|texted|messaged|called|rang|phoned|pinged) (?:the |my |our )?(?:\S+ ){0,3}"
+    r"(?:agent|office|manager|supervisor|lead|landlord|owner|team|desk)(?:'s)? (?:\S+ )?and "
+    r"(?:left|waited)",
 )
 _COULD_ACT = phrases(
     r"(?:i|we) (?:had|have|technically had|technically have) (?:the |full |admin |production |"
     r"prod |edit |a |all the )?(?:access|authority|permission|rights|edit rights|credentials|"
     r"ability|training|keys|refund button|button|tools|system access)",
+    r"\bhad (?:full |the |admin |the full )?(?:authority|access|permission|rights|sign-?off|the "
+    r"power|the budget) (?:to|up to|for)",
     r"(?:any|every) (?:\w+ )?(?:analyst|technologist|engineer|nurse|operator|one|employee|"
     r"member|associate|developer|picker|agent) (?:can|could|is allowed)",
-    r"i(?:'m| am| was) (?:\w+ )?(?:trained|signed off|authori[sz]ed|certified|allowed)",
+    r"i(?:'m| am| was|'d been| had been) (?:\S+ )?(?:trained|signed off|authori[sz]ed|certified|"
+    r"allowed|qualified)",
     r"(?:procedure|runbook|policy|process|playbook) (?:\w+ )?(?:says|said|covered|allows|"
     r"allowed|for exactly)",
     r"technically (?:i|we) (?:could|had|have|can)",
@@ -140,14 +206,16 @@ def passing_the_buck(context: Context) -> list[Hit]:
     if explicit:
         return explicit
     someone_elses = hits(context, _SOMEONE_ELSES, 0.5)
-    feared = hits(context, _FEARED_BLAME, 0.5)
+    feared = hits(context, _FEARED_BLAME, 0.6) + hits(context, _FEARED_VAGUE, 0.4)
     deferred = hits(context, _DEFERRED, 0.4)
     could = hits(context, _COULD_ACT, 0.4)
     if not (someone_elses or feared) or not (deferred or could):
         return []
     if present(_ACTED_ANYWAY, context.story):
         return []
-    found = someone_elses + feared + deferred + could
+    # The cost of waiting (hours pass, the senior person is away) adds to the picture.
+    delayed = hits(context, _DELAYED, 0.3)
+    found = someone_elses + feared + deferred + could + delayed
     return found if total(found) >= FIRES_AT else []
 
 
@@ -162,10 +230,8 @@ _NOT_OURS = phrases(
     r"(?:that one |this one |it )?(?:wasn't|was not|isn't) (?:really )?on (?:us|me|our (?:side|"
     r"team)|my (?:side|team))",
     r"not (?:really )?(?:our|my) fault", r"completely (?:their|his|her) (?:mess|fault|doing)",
-    r"because of (?:them|their|qa|the other team|the vendor)",
     r"(?:the )?(?:main |real |root |actual )?(?:issue|problem|cause|gap) was (?:on|with|in) "
     r"(?:their|the other|qa|the vendor|upstream)",
-    r"(?:honestly|basically|tbh) (?:the (?:main )?issue|the problem) was",
     r"not (?:really )?(?:something|anything) (?:my|our|i) (?:department|team|squad|side|"
     r"could)(?:\w| ){0,20}(?:control|do|have done)",
     r"(?:not much|nothing (?:more )?) (?:i|we) could (?:have )?(?:do|done)(?: (?:with|about) "
@@ -173,27 +239,17 @@ _NOT_OURS = phrases(
     r"(?:made|make) (?:it )?(?:very |really )?clear (?:that )?(?:the|my|our) [\w-]+ "
     r"(?:was|were|wasn't) (?:not )?(?:the|to blame|at fault)",
     r"nothing (?:i'd|i would) change on my (?:side|end)", r"came from upstream",
-    r"(?<!so )(?:they|he|she) (?:just |clearly |simply |obviously )?(?:hadn't|didn't|never|"
-    r"wouldn't) "
-    r"(?:read|watch|bother|check|test|follow|scan|listen|pay attention|prepare)",
     r"(?:they|he|she|qa|\w+ team) (?:clearly|obviously) (?:didn't|hadn't|couldn't)",
-    r"(?:they|he|she|qa|the [\w-]+(?: team)?|[\w-]+ team|the others) (?:also |still )?"
-    r"(?:should|should have|should still have|was supposed to|were supposed to) "
-    r"(?:also |still )?(?:have )?(?:caught|flagged|checked|told|trained|read|reviewed|noticed|"
-    r"tested|warned|done)",
-    r"(?:like|as) (?:they|he|she) (?:were|was|had been) (?:supposed|told|asked) to",
-    r"rubber-stamped", r"nobody on (?:his|her|their) (?:\w+ )?bothered",
-    r"a (?:hiring|onboarding|process|training|vendor|qa|testing|management)(?:/\w+)? "
+    r"nobody on (?:his|her|their) (?:\w+ )?bothered",
+    r"a (?:hiring|onboarding|process|training|vendor|qa|testing|management|staffing|resourcing|"
+    r"resource|supply|system|systems|tech|technology|budget|data|design|it)(?:/\w+)? "
     r"(?:problem|issue|failure),? not",
-    r"i still think (?:we|i) did everything", r"(?:so it was|to make sure it was) documented",
+    r"i still think (?:we|i) did everything",
     r"(?:wasn't|was not|weren't) (?:the|my|our) (?:issue|problem|fault)",
-    r"(?:missed|ignored) the (?:deprecation|warning|window|deadline|release notes)",
     r"(?:a mess|useless|incompetent|sloppy|lazy|careless) as usual",
-    r"take the heat", r"(?:drop|drops|dropped|dropping) the ball", r"dragged (?:their|his|her) "
-    r"feet", r"pull(?:ed|s|ing)? (?:their|his|her) (?:own )?weight",
-    r"whose fault", r"who caused (?:what|it|the)", r"(?:belonged|belong|belongs) to other people",
+    r"(?:belonged|belong|belongs) to other people",
     r"(?:attributed|assigned|pinned) (?:\w+ ){0,3}to the (?:party|people|team|person)",
-    r"the party that caused", r"(?:had|have|got) (?:him|her|them|the \w+) written up",
+    r"the party that caused",
     r"so (?:it's|it is|it was|it'd be) (?:clear|obvious|on record) (?:whose|who)",
     r"(?:doesn't|didn't|does not) reflect (?:the|our|my) (?:work|effort)",
     r"nothing (?:to do )?with (?:me|us|my team|our side)", r"(?:their|his|her) fault,? not",
@@ -204,14 +260,32 @@ _NOT_OURS = phrases(
          r"wasn't (?:down to|on) (?:me|us)|(?:which|what) (?:party|team|person) caused|knew it "
          r"wasn't|could see it wasn't|who (?:hadn't|wasn't|didn't)|who was responsible|whose "
          r"fault|was the trigger|was (?:\w+'s|their) gap|wasn't (?:our|my) fault)", 10),
-    r"wasn't (?:down to|on) me", r"outside (?:my|our) control", r"paper trail",
-    r"wins the argument", r"best records", r"someone else's decision",
-    r"(?:named|assigned|attributed|pinned) (?:\S+ ){0,6}(?:as (?:the )?owners?|to (?:those|the "
+    r"wasn't (?:down to|on) me", r"wins the argument", r"best records",
+)
+# Pointing at others in ways that are also said innocently: they count only with company.
+_POINTED = phrases(
+    r"because of (?:them|their|qa|the other team|the vendor)",
+    r"(?:honestly|basically|tbh) (?:the (?:main )?issue|the problem) was",
+    r"(?<!so )(?:they|he|she) (?:just |clearly |simply |obviously )?(?:hadn't|didn't|never|"
+    r"wouldn't) (?:read|watch|bother|check|test|follow|scan|listen|pay attention|prepare)",
+    r"(?:didn't|did not|never|hadn't|weren't|wasn't) (?:\w+ ){0,3}(?:like|as) (?:they|he|she) "
+    r"(?:were|was|had been) (?:supposed|told|asked) to",
+    r"(?:they|he|she|the [\w-]+(?: team)?) (?:had )?(?:missed|ignored) the (?:deprecation|"
+    r"warning|window|deadline|release notes)",
+    r"(?:so it was|to make sure it was) documented", r"rubber-stamped",
+    r"(?<!i )(?<!we )(?:drop|drops|dropped|dropping) the ball", r"dragged (?:their|his|her) feet",
+    r"(?:wasn't|weren't|not) pull(?:ed|s|ing)? (?:their|his|her) (?:own )?weight",
+    r"(?<!matter )whose fault", r"who caused (?:what|it|the)",
+    r"(?:had|have|got) (?:him|her|them|the \w+) written up", r"outside (?:my|our) control",
+    r"paper trail", r"someone else's decision",
+    r"(?:named|attributed|pinned) (?:\S+ ){0,6}(?:as (?:the )?owners?|to (?:those|the "
     r"other|them))",
     r"(?:explained|said) that (?:\w+ ){1,3}(?:had been told|should have|hadn't|didn't|was "
-    r"supposed)",
-)
-_POINTED = phrases(
+    r"supposed)(?! to)",
+    r"(?:they|he|she|qa|the [\w-]+(?: team)?|[\w-]+ team|the others) (?:also |still )?"
+    r"(?:should|should have|should still have|was supposed to|were supposed to) "
+    r"(?:also |still )?(?:have )?(?:caught|flagged|checked|told|trained|read|reviewed|noticed|"
+    r"tested|warned|done)",
     r"i (?:pointed out|flagged|made sure (?:it was clear|everyone knew|\w+ heard)|documented|"
     r"noted) (?:that |both |to \w+ that )?(?:the|they|their|he|she|his|her|both|exactly)",
     r"the (?:delay|failure|outage|shortfall|miss|problem|incident) (?:was|came) (?:due to|"
@@ -241,11 +315,245 @@ _OWNED_PART = phrases(
     r"i (?:missed|overlooked|got (?:it|that) wrong)",
 )
 
+# Owning a share of it in other words: "my own part", "my alerting should have caught it".
+_OWNED_TOO = phrases(
+    r"(?:my|our) own (?:part|share|role|contribution|mistakes?)",
+    r"(?:my|our) (?:[\w-]+ ){0,2}should (?:also )?have (?:caught|flagged|failed|checked|been|"
+    r"spotted|noticed|pushed|asked|confirmed|planned)",
+    r"(?:took|take|taking) (?:full )?ownership", r"i(?: had)? (?:also |badly )?(?:underestimated|"
+    r"misjudged|overlooked)", r"i had (?:never|not) (?:confirmed|checked|asked|tested|planned)",
+    r"(?:looked|look) at (?:my|our) own", r"my (?:own )?(?:missed|late|wrong|bad) \w+",
+    r"my (?:\w+ )?(?:oversight|slip|misjudg\w+)", r"(?:part|some) of (?:it|that|"
+    r"the \w+) was (?:on )?(?:me|"
+    r"mine|us|ours)",
+)
+
+# Something going wrong at another party's hands: missed, late, wrong, never done, changed.
+_FAULT = "(?:" + "|".join((
+    r"(?:hadn't|had not|didn't|did not|never|wasn't|weren't|failed to|forgot to|neglected to|"
+    r"wouldn't|couldn't be bothered to)(?: even| properly| actually| really| bother to| been)? "
+    r"(?:read|watch|check|test|scan|follow|flag|tell|warn|reply|respond|answer|post|show up|"
+    r"turn up|dispatch|deliver|send|update|fix|clean|clear|train|review|notice|catch|do|doing|"
+    r"prepare|attend|sign|confirm|pass|hand|mention|communicate|document|maintain|ask|set|"
+    r"bother|listen|give|provide|plan|staff|turn|pull|scanning|following|checking|testing)\w*",
+    r"(?:was|were|had been|is|are) (?:\w+ )?(?:late|slow|wrong|short|sloppy|unclear|vague|"
+    r"strict|pedantic|unresponsive|useless|careless|unreachable|behind|a mess|disorganised|"
+    r"disorganized|understaffed|short-staffed|short of \w+|incompetent|unhelpful|inconsistent|"
+    r"off|poor|junk)\b",
+    r"(?:sent|delivered|supplied|shipped|gave us|issued|installed|configured|fitted|booked|"
+    r"set) (?:us |me )?(?:the |a |an |our \w+ )?(?:wrong|faulty|incorrect|incomplete|bad|"
+    r"defective|damaged|revised|smaller)",
+    r"(?:arrived|delivered|came|turned up|showed up|landed|submitted|issued|released) (?:\S+ ){0,5}"
+    r"(?:late|behind schedule|after the deadline|after we'd)",
+    r"kept (?:changing|rewriting|missing|moving|adding|rotating|cancel\w+|ignoring|sending|"
+    r"raising|pushing|delaying|slipping|forgetting|shipping)",
+    r"(?:missed|blew|ignored|skipped) (?:\S+ ){0,2}(?:deadlines?|commitments?|window|warnings?|"
+    r"release notes|handover|steps?|checks?|dates?|sessions?|counts?)",
+    r"(?:cancel\w+|pulled|shorted|dropped|changed) (?:\S+ ){0,4}(?:at (?:the )?last minute|at less "
+    r"than|without (?:notice|warning|telling|checking|asking))",
+    r"(?:rolled out|pushed|deployed|made|signed off|changed) (?:\S+ ){0,4}without (?:telling|"
+    r"warning|checking|testing|reading|consulting)",
+    r"(?:contributed|did|delivered) (?:almost |next to |basically )?nothing",
+    r"(?:basically |just )?(?:disappeared|vanished|went (?:quiet|silent|awol|missing))",
+    r"(?:was|were|is|are) (?:the ones? )?(?:who(?:'s| is| was| were)? )?(?:supposed|meant) to",
+    r"(?:just )?copied", r"(?:dragged|drag) (?:their|his|her) feet",
+    r"(?:and|but) (?:hadn't|didn't|never did|wasn't|weren't)(?=[.,;]|$)",
+    r"badly (?:documented|planned|managed|run|written|organised|organized|briefed|specified|"
+    r"configured|scoped|designed|communicated)",
+    r"despite (?:the|our|my|every|repeated) (?:\w+ )?(?:notice|warnings?|instructions?|reminders?|"
+    r"emails?|requests?|freeze)",
+    r"(?:rostered|staffed|sent|gave us|allocated|provided|supplied|budgeted) (?:us )?(?:too few|"
+    r"too "
+    r"little|not enough|far fewer|fewer)",
+    r"(?:gave|sent|supplied|provided|handed) (?:\w+ )?(?:the |a |an )?(?:wrong|incorrect|outdated|"
+    r"incomplete|bad|old)",
+    r"cut (?:our|the|my) (?:\w+ )?(?:hours|budget|staff|staffing|team|headcount|resources?)",
+    r"(?:sent|supplied|gave us|provided) (?:us )?(?:weak|poor|bad|unsuitable|unqualified|"
+    r"untrained|inexperienced) ",
+    r"(?:came|arrived|turned up|showed up) (?:\S+ ){0,3}(?:unable|without|unprepared|untrained)",
+    r"got (?:the |their |our |his |her )?(?:\S+ ){0,3}wrong", r"at the last minute",
+    r"unreliable", r"took (?:ages|forever|weeks|months|days) to", r"kept not",
+    r"should (?:also |still )?have (?:\w+ed|caught|flagged|told|known|seen|done|sent|read)",
+    r"(?:was|were) (?:the )?(?:\w+'s|their|his|her) (?:responsibility|job|call|fault|problem)",
+    r"(?:filled in|filled out|sent|submitted|provided|gave) (?:\S+ ){0,3}(?:was|were) "
+    r"(?:incomplete|wrong|inaccurate|missing|late|out of date)",
+    r"(?:was|were|had been) (?:caused|driven|triggered|damaged|ruined|undermined|hurt|delayed|"
+    r"held up|blocked|derailed|sunk) by (?!me\b|my\b|us\b|our\b|myself)",
+    r"(?:delivered|sent|supplied|shipped|brought) (?:only )?(?:half|part|some|a fraction|fewer|"
+    r"less)",
+    r"left (?:early|halfway|before the end|without (?:telling|warning|notice))",
+    r"(?:impossible|difficult|hard) to (?:please|work with|reach|pin down)",
+    r"(?:moving|moved|changed|changing) the goalposts",
+    r"(?:like|as) (?:they|he|she)(?:'d| had)? (?:promised|agreed|said they would)",
+    r"mis(?:labell?ed|read|configured|keyed|filed|routed|handled|reported|quoted)",
+    r"(?:had )?(?:come|came) (?:from|out of) (?:the|their|his|her) (?:\w+ )?(?:department|team|"
+    r"office|"
+    r"side|supplier|vendor|agency|contractor)",
+    r"(?:didn't|did not|never|hadn't|weren't|wasn't) (?:\w+ ){0,3}(?:like|as) (?:they|he|she)"
+    r"(?:'d| had| were| was)(?: been)? (?:supposed|told|asked) to",
+)) + ")"
+# A third party at the start of a clause, then what they got wrong.
+# A third party failing: a clause whose subject is not the speaker, then what went wrong.
+# Found by locating the failure first and reading its clause back to the clause start.
+_FAULT_CUE = phrases(
+    _FAULT,
+    # With the subject checked below, any duty left undone counts: "sales never shared it".
+    r"(?:hadn't|had not|didn't|did not|never|failed to|forgot to|neglected to) (?:even |properly "
+    r"|actually |really |once )?[a-z]+",
+)
+_CLAUSE_BREAK = re.compile(
+    r"(?:[,;:(]|\s-|\b(?:and|but|because|since|as|while|so|when|then)\b)\s*"
+)
+_SPEAKER_FIRST = {"i", "we", "i'd", "i'm", "i've", "i'll", "we'd", "we're", "we've", "me", "us"}
+_PARTY_AT_START = re.compile(OTHER_PARTY + r"\b")
+_MAX_SUBJECT_WORDS = 9
+
+
+def _others_failed(context: Context, weight: float) -> list[Hit]:
+    found: list[Hit] = []
+    for sentence in context.story:
+        if not may_match(_FAULT_CUE, sentence.low):
+            continue
+        breaks = [brk.end() for brk in _CLAUSE_BREAK.finditer(sentence.low)]
+        for match in _FAULT_CUE.finditer(sentence.low):
+            # The clause starts after the last break that ends before the failure.
+            before = bisect_right(breaks, match.start())
+            start = breaks[before - 1] if before else 0
+            words = sentence.low[start:match.start()].split()
+            if not words or len(words) > _MAX_SUBJECT_WORDS or words[0] in _SPEAKER_FIRST:
+                continue
+            if words[0] in ("my", "our") and not _PARTY_AT_START.match(sentence.low, start):
+                continue
+            if not discounted(context, sentence, start):
+                cue = sentence.low[start:match.end()]
+                found.append(Hit(sentence, weight, cue, id(_FAULT_CUE)))
+                break
+    return found
+
+# The speaker makes sure others see whose fault it was, or declares their own part spotless.
+_CAUSE = (
+    r"(?:where|who|whose|which (?:party|team|person)|cause\w*|came from|come from|started|start|"
+    r"originat\w+|fault|to blame|responsib\w+|wasn't|weren't|didn't|hadn't|not (?:down to|on|"
+    r"with|from) (?:me|us|my|our)|down to|outside|in context|land\w* with|s[ai]t with|lay with|"
+    r"fall on|owners?|how (?:it|this|that) (?:had )?happened|why (?:it|this|that) (?:had )?"
+    r"happened|why (?:we|it|things|the \w+) (?:were|was|had been|ran) (?:\w+ )?(?:late|delayed|"
+    r"behind|short|over))"
+)
+_REVIEWER = (
+    r"(?:she|he|they|everyone|everybody|it|my (?:\w+ )?(?:manager|director|boss|lead|supervisor|"
+    r"tutor|lecturer)|the (?:\w+ )?(?:manager|director|client|board|panel|markers?|lecturer|"
+    r"module leader|reviewers?|examiners?|auditors?))"
+)
+_DEFENDED = phrases(
+    near(r"so (?:that )?" + _REVIEWER + r"(?: could| would|'d| can)? (?:see|saw|understood|"
+         r"understand|know|knew|realised|realized|realise|realize|tell|got)", _CAUSE, 8),
+    r"so (?:it was|it's|it'd be|that it was) (?:\w+ )?(?:clear|documented|on record|obvious|"
+    r"in writing)(?! (?:that )?i(?:'d| had| did| was)\b)",
+    near(r"so (?:that )?", r"it was (?:\w+ )?(?:clear|obvious|plain|on record|documented|in "
+         r"writing) (?:that |where |who |"
+         r"whose |which )?(?:the )?(?:\w+ )?(?:delay|problem|fault|failure|miss|blame|cause|"
+         r"it)", 6),
+    r"(?:i|we) (?:had )?(?:did|done|delivered|completed|finished|submitted|handed in|hit) "
+    r"(?:all |every one of |each of |everything on )?(?:my|our) (?:own )?(?:part|bit|job|work|"
+    r"workstreams?|sections?|tasks?|deliverables?|slides|side|share|milestones?)",
+    r"(?:did|done) everything (?:right|correctly|properly|by the book|asked of (?:me|us)|(?:we|i) "
+    r"could)", r"(?:no|not a single|not one) (?:\w+ )?(?:one|rep|"
+    r"person|team|agent|manager|\w+) (?:could|would)(?: have|'ve)",
+    # The speaker's own part declared sound, given what they were handed.
+    r"(?:handled|did|played|delivered|managed) my (?:own )?(?:part|bit|side|share) (?:\w+ )?"
+    r"(?:well|fine|properly|right|on time|perfectly)",
+    r"my (?:own )?(?:\w+ ){0,2}(?:was|were) (?:all )?(?:completed|done|finished|delivered|"
+    r"submitted|ready|fine) (?:on time|early|first|on day one|weeks? (?:early|ahead|before)|in "
+    r"advance|ahead of)",
+    r"i did my (?:\w+ )?(?:tickets|part|bit|job|slides|work|sections?|"
+    r"tasks?)(?: on time)?(?=[.,;]|$)",
+    r"(?:with|given) (?:what|the (?:\w+ ){0,2}(?:staff|resources|budget|team|people|tools|time)) "
+    r"(?:i|we) (?:had|was given|were given|got)(?: to work with)?",
+    r"(?:wasn't|was not|weren't|were not) held against (?:me|us)",
+    r"(?:didn't|did not|never) (?:affect|hurt|touch) my (?:bonus|rating|review|appraisal|record)",
+    r"no (?:\w+ )?action (?:was taken )?against (?:me|us|my|our|the school|the team)",
+    r"(?:none|nothing) of (?:that|this|it) was (?:within|in|under) (?:my|our) control",
+    r"(?:wasn't|was not|weren't|were not) (?:within|in|under) (?:my|our) control",
+    r"only so much (?:i|we|anyone|one person) (?:could|can) (?:do|have done)",
+    r"(?:just|only|simply) (?:processed|did|followed|implemented|used|sent on|"
+    r"passed on) what (?:we|i) "
+    r"(?:were|was) (?:sent|given|told|asked|handed)",
+    r"my (?:\w+ ){0,2}(?:was|were|had been) (?:solid|sound|fine|right|correct|spot on|watertight|"
+    r"clean|on track|done properly|realistic|reasonable|achievable)",
+    r"none of (?:it|this|that|them) (?:was|were) (?:my|our) (?:\w+'s )?(?:doing|fault|making|call)",
+    # Evidence about others put in front of whoever judges the outcome.
+    near(r"(?:sent|gave|showed|forwarded|presented|emailed|shared|attached|circulated)",
+         r"(?:summary|timeline|log|report|evidence|emails?|thread|chain|screenshots|records?|"
+         r"documentation|notes?|delivery notes?|sign-out times|timesheets?) (?:showing|proving|"
+         r"that showed)", 8),
+    near(r"(?:sent|gave|showed|forwarded|presented|emailed|shared)", r"(?:the|their|his|her) "
+         r"[\w-]+'s (?:delivery notes?|emails?|thread|timeline|log|sign-out|messages|"
+         r"acknowledg\w+|documentation|notes)", 8),
+    r"(?:started|began|originated|happened) (?:\w+ )?before (?:i|we) (?:ever )?(?:touched|got|"
+    r"joined|arrived|saw|took over)",
+    r"(?:i was|we were) only (?:responsible|accountable) for (?:\S+ ){1,5}and (?:that|it|mine|"
+    r"ours) was (?:clean|fine|correct|perfect|solid|on time|done)",
+    near(r"(?:made|make|making) (?:it )?(?:clear|obvious|plain)|show(?:ed|ing|s)?|prov(?:ed|ing)",
+         r"(?:which|who|whose) (?:\w+ )?(?:teams?|part(?:y|ies)|people|person|suppliers?|side)? ?"
+         r"(?:was |were )?(?:responsible|to blame|at fault|caused|late|accountable)", 4),
+    # Walking a reviewer through each of the others' failures.
+    near(r"(?:went|walked|took) (?:\S+ ){0,2}through|(?:listed|itemi[sz]ed|laid out|set out)",
+         r"(?:each|every|all|both) (?:of )?(?:the |their |those |these )?(?:\S+ ){0,2}(?:errors?|"
+         r"mistakes?|delays?|contributions?|failures?|issues?|problems?|misses|late \w+)|(?:each|"
+         r"all|every one) of (?:these|those|them|their)", 4),
+    r"(?:made|making) it (?:\w+ )?(?:obvious|clear|plain) (?:where|who|whose|"
+    r"which) (?:the )?(?:\w+ )?"
+    r"(?:bottleneck|problem|delay|issue|fault|blame|hold-?up|gap|failure)",
+    r"(?:didn't|did not|never) (?:start|originate|come) (?:with|from) (?:me|us|my|our)",
+    r"(?:my|our) (?:\w+ ){0,2}(?:was|were) (?:the |by far the )?(?:strongest|best)",
+    r"reflected (?:the others|their|them|the rest)", r"their own (?:mistake|fault|doing|error)",
+    r"(?:entirely|completely|all) (?:the |their |his |her )?(?:\w+'s )?(?:doing|fault)",
+    r"(?:flagged|raised|reported|laid out|set out|listed|documented|logged|noted|escalated|"
+    r"showing|showed|listing|setting out|laying out|explaining) "
+    r"(?:both|all|each|every one|these|those) (?:of )?(?:these |those |the )?(?:points|issues|"
+    r"causes|reasons|failures|problems|delays|of them)",
+    r"(?:set|setting|laid|laying) (?:all (?:of )?)?(?:that|this|these|those|them) out",
+    # The outcome declared beyond the speaker's reach.
+    r"(?:was|were) (?:\w+ )?(?:outside|out of|beyond) (?:my|our) (?:control|hands)",
+    # Sanctions aimed only at others.
+    r"(?:had|got) (?:him|her|them|the \w+|my \w+) written up",
+    r"(?:reported|escalated) (?:the|our) (?:supplier|vendor|contractor|agency|carrier|sub) to",
+    r"put (?:both|them|him|her|the \w+|\w+) (?:\w+ )?on (?:formal )?(?:warnings?|notice)",
+    r"(?:pointed|directed|referred) (?:him|her|them|my \w+|the \w+) (?:to|at|towards) (?:the|"
+    r"their) (?:\w+ ){0,2}(?:line|supplier|vendor|carrier|team|contractor|agency|customer|client)",
+    near(r"(?:attributed|assigned|pinned|laid)", r"(?:to|on) (?:the )?(?:party|parties|supplier|"
+         r"vendor|contractor|them|others|other (?:teams?|people|parties))", 4),
+    near(r"so (?:that )?(?:the )?(?:cost|blame|responsibility|fault|delay|penalty)", r"(?:land\w*|"
+         r"fall\w*|fell|sit|sat|stay\w*) (?:with|on)", 3),
+)
+
+# Telling a reviewer that someone else had failed ("I pointed out that the hotel team had
+# missed the window"): the failure and the defence in one clause.
+_REPORTED_FAULT = phrases(
+    near(r"(?:pointed out|pointing out|explain\w*|made (?:it )?clear|making (?:it )?clear|argu\w+|"
+         r"show\w*|emphasi[sz]\w*|stress\w*|highlight\w*|not\w*|flagg\w*|wrote|stated|"
+         r"recorded|concluded|said|told (?:\S+ ){1,2})(?: to \S+(?: \S+)?)? that(?! i | we | i'd |"
+         r" my | our | it was my | it was our )", _FAULT, 8),
+)
+
 
 def blame_shifting(context: Context) -> list[Hit]:
     strong = hits(context, _NOT_OURS, 0.75)
     weak = hits(context, _POINTED, 0.4)
-    owned = present(_OWNED_PART, context.sentences)
-    found = strong + weak
+    defended = hits(context, _DEFENDED, 0.6, sentences=context.sentences)
+    reported = hits(context, _REPORTED_FAULT, 1.0)
+    if not (strong or defended or reported) and total(weak) < FIRES_AT:
+        return []
+    others_failed = _others_failed(context, 0.4)
+    owned = present(_OWNED_PART, context.sentences) or present(_OWNED_TOO, context.sentences)
+    found = strong + weak + others_failed + defended + reported
     score = total(found) - (0.6 if owned else 0.0)
-    return found if score >= FIRES_AT or (strong and not owned) else []
+    if owned:
+        return found if score >= FIRES_AT else []
+    # Others' failures alone are a story about obstacles; blame is when the speaker makes them
+    # the explanation: says it outright, or makes sure a reviewer sees it.
+    if strong or reported:
+        return found
+    if defended and (others_failed or weak) and score >= FIRES_AT:
+        return found
+    return found if total(weak) >= FIRES_AT else []

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.analysis.cues import is_road_not_taken, reversed_after
-from bot.analysis.learning import is_lesson
+from bot.analysis.cues import is_road_not_taken, may_match, reversed_after
+from bot.analysis.learning import lesson_start
 from bot.analysis.narrative import i_actions, team_actions
 from bot.analysis.text import Document, Sentence
 
@@ -42,8 +42,13 @@ class Context:
 
     @cached_property
     def story(self) -> list[Sentence]:
-        """Sentences that tell the story, without the closing lesson."""
-        return [s for s in self.sentences if s.section != "learning" and not is_lesson(s)]
+        """Sentences that tell the story, without the closing lesson.
+
+        A lesson cue early in the answer ("halfway through I realised the key was wrong") is
+        a discovery inside the story, not the closing lesson; so is a sentence that only turns
+        to its lesson at the end ("I never mentioned it, and since then I double-check…").
+        """
+        return [s for s in self.sentences if s.section != "learning" and not _closing_lesson(s)]
 
     @cached_property
     def i_action_counts(self) -> list[int]:
@@ -55,6 +60,15 @@ class Context:
 
     def after(self, sentence: Sentence) -> list[Sentence]:
         return self.sentences[sentence.index + 1:]
+
+
+def _closing_lesson(sentence: Sentence) -> bool:
+    start = lesson_start(sentence)
+    # The lesson opens the sentence: at most a few words ("And looking back, …") come first.
+    return (
+        start is not None and sentence.position >= 0.5
+        and len(sentence.low[:start].split()) <= 4
+    )
 
 
 def discounted(context: Context, sentence: Sentence, start: int) -> bool:
@@ -75,6 +89,8 @@ def hits(
     """One hit per sentence where `pattern` matches outside a rejected alternative."""
     found: list[Hit] = []
     for sentence in context.story if sentences is None else sentences:
+        if not may_match(pattern, sentence.low):
+            continue
         for match in pattern.finditer(sentence.low):
             if keep_discounted or not discounted(context, sentence, match.start()):
                 found.append(Hit(sentence, weight, match.group(0), id(pattern)))
@@ -97,4 +113,4 @@ def strongest(found: Iterable[Hit]) -> Hit | None:
 
 
 def present(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> bool:
-    return any(pattern.search(s.low) for s in sentences)
+    return any(may_match(pattern, s.low) and pattern.search(s.low) for s in sentences)

@@ -31,3 +31,20 @@ PEOPLE_WHO_STRUGGLE = (
     r"new(?:ly qualified|er)? (?:\w+ )?(?:colleague|hire|starter|nurse|teacher|developer|dev|"
     r"analyst|operator|engineer|temp|grad|recruit)|junior|trainee|intern|new hires?|bootcamp)"
 )
+# Someone other than the speaker or their own team who could be made responsible: a pronoun
+# or a party named by its role ("the carrier", "two of the members", "hospital IT").
+OTHER_PARTY = (
+    r"(?:they|he|she|(?:the|their|his|her|my|our|two|both|some|most|several|a few|other|one) "
+    r"(?:[\w'-]+ ){0,3}?(?:teams?|shifts?|crews?|department|dept|suppliers?|vendors?|agency|"
+    r"contractors?|subs?|subcontractors?|carriers?|clients?|customers?|partners?|providers?|"
+    r"line|company|firm|office|planners?|inspectors?|lecturers?|tutors?|designers?|"
+    r"developers?|members?|people|engineers?|staff|pharmacy|lab|warehouse|dc|centre|center|"
+    r"buddy|couriers?|landlord|council|markers?|examiners?|auditors?|it|hr|marketing|sales|"
+    r"product|legal|finance|qa|management|colleagues?|teammates?|volunteers?|workers|"
+    r"supervisors?|managers?|owner|operators?|technicians?|analysts?|others|rest|agents?|"
+    r"reps?|consultants?|architects?|admins?|one|ones|system|process|rubric|brief|spec|"
+    r"co-[\w-]+|electricians?|builders?|plumbers?|fitters?|landlord|parents?|teachers?|nurses?|"
+    r"doctors?|drivers?|officers?|coordinators?)|"
+    r"(?:it|hr|qa|ops|marketing|sales|legal|finance|procurement|security|facilities|pharmacy|"
+    r"management|head office|regional|upstream))"
+)

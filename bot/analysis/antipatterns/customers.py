@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
 from bot.analysis.antipatterns.concepts import MONEY
-from bot.analysis.cues import near, phrases
+from bot.analysis.cues import near, negated_near, phrases
 
 # --- profit over customer ---------------------------------------------------------------
 # The idea: the decision is justified by money alone while customers pay for it.
@@ -89,6 +89,12 @@ _HARM_DISMISSED = phrases(
     r"(?:complaints|refunds|cancellations) (?:went|were) up",
 )
 _CUSTOMER_REASONING = phrases(
+    # "The reason I pushed for it was that these customers were paying for something…"
+    near(r"(?:the )?(?:real |main )?reason (?:i|we)|why (?:i|we)", r"(?:customers?|users?|clients?|"
+         r"patients|members|they|these \w+) (?:were|was|needed|deserved|had|couldn't|didn't|"
+         r"kept)", 10),
+    r"(?:effects?|impacts?) on (?:the )?(?:customers?|users?|commuters|patients|residents|members|"
+    r"clients|people|families|passengers|guests|tenants)", r"equity",
     r"(?:for|to) (?:the|our) customers?'? (?:sake|benefit|needs?|trust|experience)",
     r"customers? (?:would|will|wouldn't|won't) (?:not )?trust", r"trust (?:us|me)",
     r"fair (?:to|for) (?:customers|them|the customer|users|clients)",
@@ -105,16 +111,154 @@ _CUSTOMER_REASONING = phrases(
 )
 
 
+# Money in the broad sense: what the business earns or saves, or an amount of it.
+_MONEY_TERM = (
+    r"(?:revenue|margins?|profit\w*|fees?|commission|income|bookings|billings?|billable|"
+    r"charges|cash|money|sales (?:target|numbers?|figures|revenue|volume)|upsell\w*|arr|mrr|"
+    r"pricing|quota|cost per \w+|forecast|mark-?ups?|yield|income target|bonus(?:es)?|"
+    r"incentives?|spiffs?|"
+    r"paid (?:plans?|tiers?|version|users|customers|accounts)|conversion to paid|financials|"
+    r"the (?:business|numbers?|p&l|bottom line)|[$£€]\s?\d[\d,.]*(?:k|m|bn)?|\d[\d,.]*"
+    r"(?:k|m)? (?:pounds|dollars|euros))"
+)
+# Money as the reason: "because the margin was triple", "those charges were worth $1.2M, so".
+_MONEY_MOTIVE = phrases(
+    near(r"(?:because|since|so that|in order to|to (?:push|protect|grow|hit|lift|"
+         r"boost|keep|drive|improve))", _MONEY_TERM, 8),
+    _MONEY_TERM + r" (?:was|were|had been) already (?:\w+ )?(?:part of|in|baked into|counted in|"
+    r"built into|booked in) (?:the |our )?(?:forecast|plan|numbers|budget)",
+    r"(?:behind|short) (?:on|of) (?:our|my|the) (?:\w+ ){0,2}(?:number|target|quota|plan|forecast)",
+    # Money named, then the decision it produced: "paid a big bonus on those, so I told…".
+    near(_MONEY_TERM, r"so (?:i|we) (?:\w+ )?(?:told|had|made|steered|pushed|moved|switched|"
+         r"changed|cut|dropped|removed|raised|set|kept|put|decided|chose|stopped|started)", 8),
+    near(r"(?:the )?" + _MONEY_TERM, r"(?:more than |easily |still )?(?:covered|outweighed|"
+         r"paid for|justified|made up for) (?:it|that|the \w+)", 3),
+    # The money "speaks for itself": the numbers settle the question.
+    near(r"(?:the )?(?:numbers|revenue|margins?|profits?|financials|sales|figures|money|p&l)",
+         r"(?:said|says|showed|shows|proved|proves|spoke for itself|speaks for itself|justified|"
+         r"made (?:it|the case)|were (?:very )?clear)", 3),
+    r"(?:permitted|allowed|fine|covered) (?:under|by) (?:our|the) (?:terms|contract|t&cs|policy)",
+    r"so (?:that )?we could (?:resell|re-sell|sell|charge|upsell|rebook|re-let|relet) ",
+    r"(?:highest|record|biggest|best)[- ]revenue", r"financially it (?:worked|paid off|made sense)",
+    _MONEY_TERM + r" (?:\S+ ){0,4}(?:was|were|is|are|came to) (?:worth|roughly|about|triple|"
+    r"double|higher|better|bigger|far (?:more|higher|bigger))",
+    near(_MONEY_TERM, r"(?:was|were) (?:behind|below|under|short of|down)", 6),
+    r"(?:my|our|the) (?:\w+ )?(?:target|goal|kpi|number|objective) (?:that \w+ )?(?:was|"
+    r"is) (?:\w+ )?"
+    + _MONEY_TERM,
+    near(r"(?:would have|would've|'d have) (?:pushed|cost|taken|eaten|lost|"
+         r"delayed)", r"(?:billable|"
+         r"revenue|margin|invoice|fees?|commission|cash|profit)", 10),
+    near(r"(?:right|best|obvious|clear) (?:call|choice|decision|move)", r"(?:for )?(?:the )?"
+         r"(?:business|company|numbers|p&l|bottom line)", 2),
+    r"(?:which|that) was the (?:number|metric|kpi) i was (?:accountable|measured|paid|bonused)",
+)
+# What the customers paid for it: charged, waiting, complaining, pushed to what they didn't want.
+_CUSTOMER = (
+    r"(?:customers?|clients?|users?|members|patients|passengers|guests|subscribers|merchants|"
+    r"accounts|buyers|tenants|residents|shoppers|families|students|donors|commuters|the charity|"
+    r"pensioners|retirees|regulars|patrons|diners|visitors|callers|finance teams|households|"
+    r"parents|consumers|readers|viewers|travell?ers)"
+)
+# What the business gained, named as the counterweight to the customers' complaint.
+_MONEY_GAINED = _MONEY_TERM.replace(r"|the (?:business|numbers?|p&l|bottom line)", r"|the p&l")
+_GAIN = (
+    r"(?:" + _MONEY_GAINED + r"|financially|commercially|it paid (?:off|for itself)|"
+    r"(?:sales|volume|numbers|the target|target|our target|the quarter|"
+    r"conversion|renewals?|retention) (?:\w+ )?(?:held|rose|grew|went up|were up|was up|"
+    r"improved|hit)|we hit|(?:most )?profitable|the fee|(?:\w+ )?(?:best|record|strongest|"
+    r"biggest) (?:year|quarter|month|result|numbers))"
+)
+# An amount the decision earned or kept: money as its result rather than its stated reason.
+_MONEY_GAIN = phrases(
+    r"(?:worth|brought in|bringing in|earned|earning|making|made|kept|keeping|added|adding|"
+    r"generated|netted|raised) (?:us )?(?:roughly |about |around |over |nearly |almost )?"
+    r"(?:[$£€]\s?\d[\d,.]*[kmb]?n?|\d[\d,.]* (?:pounds|dollars|euros))",
+)
+_CUSTOMER_HARM = phrases(
+    near(_CUSTOMER, r"(?:were |was |got |being |still )*(?:charged|overcharged|paying|paid for|"
+         r"waited|waiting|complain\w*|churn\w*|cancel\w*|missed|lost|bumped|stranded|stuck|"
+         r"turned away|re-key\w*|had to|couldn't|confused|angry|unhappy|upset|asked why)", 6),
+    r"(?:wait|waits|waiting time|queue)s? (?:for \S+ (?:\S+ )?)?(?:\S+ ){0,3}(?:stretched|grew|"
+    r"went|rose|increased|doubled|tripled) (?:from|to|by)",
+    near(r"(?:he|she|they|the (?:client|customer|buyer))", r"wanted (?:the )?(?:cheaper|smaller|"
+         r"basic|shorter|simpler|free|lower|standard)", 3),
+    r"(?:support tickets|complaints|refund requests|cancellations|repeat calls|one-star "
+    r"reviews|churn)(?: \w+){0,3} (?:tripled|doubled|rose|spiked|went up|increased|jumped)",
+    r"(?:inventing|invented|unnecessary|unneeded) (?:work|jobs|repairs|extras)",
+    # Cutting what customers depend on.
+    r"even though (?:\S+ ){0,5}(?:relied|depended|needed|used|counted)",
+    near(_CUSTOMER, r"(?:relied|rely|depended|depend|counted|count) on", 3),
+    r"cost (?:them|customers|clients|users|members|people) (?:\S+ ){0,4}more",
+    r"(?:for|with) (?:basically |essentially |roughly |exactly )?the same (?:speed|service|product|"
+    r"thing|plan|coverage|features?)",
+    near(r"(?:they|them|customers|clients|users|people|a lot of them|many of them)", r"(?:weren't|"
+         r"were not|wasn't) (?:happy|pleased|impressed)", 3),
+    # Making it harder to leave, claim or get help.
+    r"(?:harder|more difficult|impossible|hard) (?:for (?:\w+ ){0,2})?to (?:find|cancel|leave|"
+    r"claim|"
+    r"reach|opt out|unsubscribe|get a refund|complain)",
+    r"(?:required|require|forced|force|made) (?:\w+ ){0,2}(?:a phone call|to call|to phone|in "
+    r"person) to (?:cancel|leave|claim|unsubscribe)",
+    r"cancel(?:led|ed|ling)? (?:some |their |the )?(?:\w+ )?(?:bookings|orders|reservations) "
+    r"(?:\S+ ){0,6}(?:resell|rebook|re-sell|sell (?:them|the rooms|the seats))",
+    r"(?:recommend|sell|push|add) (?:at least )?(?:\w+ )?(?:extra|additional|more) (?:jobs|"
+    r"items|products|services|add-ons)",
+    r"(?:rating|ratings|satisfaction|nps|csat) (?:\w+ )?(?:dropped|fell|went down|declined)",
+    near(r"(?:stretched|lengthened|doubled|tripled|increased|pushed out|pushed back)", r"(?:the )?"
+         r"(?:wait|waits|waiting time|queue|lead time|delivery time)", 3),
+    r"overcharg\w*", r"extra (?:per|for each|on every|on each) " + _CUSTOMER.replace("s?", ""),
+    r"(?:more expensive|pricier|higher-priced|dearer) (?:tier|plan|package|bundle|option|product|"
+    r"version)",
+    r"(?:they'd|they would|they had to|would have to) (?:\w+ ){0,2}(?:re-key|rekey|re-enter|pay|"
+    r"upgrade|wait|do (?:it|this|that) by hand)",
+    # Less for the same money, or protections quietly removed.
+    near(r"(?:shrank|shrunk|reduced|cut|smaller|downsized|thinner|cheaper)", r"(?:(?:same|"
+         r"unchanged) "
+         r"price|keeping the price|price the same|price unchanged|without (?:changing|cutting|"
+         r"lowering) the price)", 10),
+    r"(?:stopped|stop|removed|dropped|turned off) (?:sending )?(?:the )?(?:\w+ )?(?:reminders?|"
+    r"reminder emails|notifications?|warnings?|renewal notices?)",
+    r"(?:weren't|were not|wasn't|not) getting (?:anything|any\w*) (?:new|extra|more|for it)",
+    r"(?:asked|wondered) what (?:it|the \w+) was for", r"(?:found|felt|called) it (?:pushy|unfair|"
+    r"sneaky|a rip-off)", r"auto-?renew\w*", r"overpa(?:y|ying|id)\b",
+    near(r"(?:steer\w*|push\w*|nudg\w*|talk\w*|mov\w*)", r"(?:customers?|clients?|users?|"
+         r"members|people|them|him|her) (?:\w+ ){0,2}(?:away from|off|out of) (?:the )?(?:\w+ )?"
+         r"(?:cheaper|cheap|basic|free|sim-only|standard|lower|smaller)", 2),
+    r"(?:only|just|clearly only|really only) needed (?:a |the )?(?:cheap|cheaper|basic|simple|"
+    r"smaller|free)",
+)
+
+
+# Customers' objection set against what the business gained: "some complained, but margin…".
+_HARM_BUT_GAIN = phrases(
+    near(r"(?:" + _CUSTOMER + r"|angry|furious|complain\w*|one-star|bad reviews|upset)",
+         r"(?:[\w',-]+ ){0,14}?but (?:the |our |my |we |it )?(?:\w+ ){0,2}?" + _GAIN, 0),
+)
+
+
 def profit_over_customer(context: Context) -> list[Hit]:
-    if present(_CUSTOMER_REASONING, context.sentences):
-        return []
     wins = hits(context, _MONEY_WINS, 0.6)
     decision = hits(context, _MONEY_DECISION, 0.4)
     dismissed = hits(context, _HARM_DISMISSED, 0.45)
-    if not (decision or wins):
+    # What customers went through is a fact of the story, not a stance, so a following "but"
+    # does not cancel it.
+    motive = hits(context, _MONEY_MOTIVE, 0.6)
+    gain = hits(context, _MONEY_GAIN, 0.4)
+    harm = hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
+    # "Some complained, but revenue beat the target": the harm and the money in one breath.
+    weighed = hits(context, _HARM_BUT_GAIN, 0.6, keep_discounted=True)
+    if not (decision or wins or motive or weighed or gain):
         return []
-    found = wins + decision + dismissed
-    return found if total(found) >= FIRES_AT and (wins or dismissed) else []
+    found = wins + decision + dismissed + motive + harm + weighed + gain
+    if total(found) < FIRES_AT:
+        return []
+    # Money is the stated reason (or the amount earned is set against repeated harm), and
+    # customers visibly pay for the decision.
+    money_side = wins or motive or weighed or (gain and len(harm) >= 2)
+    if not (money_side and (dismissed or harm or wins or weighed)):
+        return []
+    return [] if present(_CUSTOMER_REASONING, context.sentences) else found
 
 
 # --- settling for "good enough" ---------------------------------------------------------
@@ -124,11 +268,15 @@ def profit_over_customer(context: Context) -> list[Hit]:
 _SETTLED = phrases(
     r"good enough", r"(?:it|that|this|which) met (?:the|all the|every|our) (?:requirements?|"
     r"spec|specification|criteria|acceptance criteria)",
-    r"(?:wasn't|weren't|was not|were not|isn't|aren't|not) (?:\w+ )?(?:in|part of) (?:the |our )?"
+    r"(?:wasn't|weren't|was not|were not|isn't|aren't|(?:it's|that's|which is|which was|as it "
+    r"was|since it was|because it was) not) (?:\w+ )?(?:in|part of) (?:the |our )?"
     r"(?:spec|scope|requirements?|requirements document|acceptance criteria|brief|contract|"
     r"statement of work|original ask|plan|ticket)",
     r"out of scope", r"(?:doing|did|does) exactly what (?:the )?(?:requirements?|spec|ticket) said",
-    r"on paper", r"didn't see (?:a|any) reason to change",
+    r"(?:covered|met|compliant|complete|done|correct|fine|passed|ticked)(?:\w| |,){0,30} on paper",
+    r"on paper,? (?:it|we|the \w+) (?:\w+ )?(?:met|passed|complied|(?:was|were) (?:compliant|"
+    r"fine|done|complete|correct))",
+    r"didn't see (?:a|any) reason to change",
     r"(?:that|which|this) was (?:our|the|my) (?:goal|target|bar|brief|kpi|job)",
     r"the bar we'd agreed", r"(?:closed|signed off) the (?:project|ticket)",
     r"(?:ticked|checked) (?:every|all (?:the )?|each) (?:\w+ )?box", r"box(?:es)? (?:were |was )?"
@@ -137,7 +285,8 @@ _SETTLED = phrases(
     r"(?:passed|accepted|approved|signed (?:it )?off|marked it done)(?:\w| |,){0,60}, so (?:i|we) "
     r"(?:signed off|shipped|closed|took|released|went live|delivered|moved on|didn't|left|"
     r"handed over)",
-    r"(?:so|and) (?:i|we) (?:closed|signed (?:it )?off|shipped|moved (?:everyone )?on)(?:\w| ){0,30}"
+    r"(?:so|and) (?:i|we) (?:closed|signed (?:it )?off|shipped|moved (?:everyone )?on)(?:\w|"
+    r" ){0,30}"
     r"(?:anyway|as (?:it was|is)|on schedule|on time)",
     r"signed (?:it )?off and moved", r"(?:and|then) (?:i )?moved on to the next",
     r"put (?:it|that|those|them) down to the learning curve",
@@ -147,7 +296,8 @@ _SETTLED = phrases(
     r"(?:didn't|did not|never) (?:check|follow up|look|ask)(?: (?:on|at|into))? (?:whether|"
     r"what|if|how)",
     r"(?:wasn't|weren't) something (?:we|i) (?:tracked|measured|checked)",
-    r"what (?:the |my )?manager measured", r"is what (?:i'm|we're|we were|i was) measured on",
+    r"what (?:the |my )?manager measured", r"(?:is|was) what (?:i'm|we're|we were|i was|i am|"
+    r"we are) (?:measured|judged|assessed) on",
     r"shipped it as-?is", r"(?:the )?ticket said", r"(?:the )?acceptance bar",
     r"(?:that|it) was the target and (?:we|i) hit it",
     near(r"(?:installed|built|delivered|configured|done|packed|implemented|tested) (?:exactly )?",
@@ -172,6 +322,9 @@ _ACCEPTED = phrases(
     r"(?:product|the client|management|the agency|the business|stakeholders|they|qa|the pm|"
     r"the \w+ director) (?:\w+ )?(?:accepted|signed (?:it )?off|approved|marked it done)",
     r"every test case (?:was )?(?:marked )?passed", r"all passed, so",
+    near(r"(?:the |our |their |my )?(?:\w+ ){0,2}(?:owner|director|manager|lead|client|customer|"
+         r"sponsor|stakeholders?|board|committee|reviewer|pm|po)", r"(?:approved|accepted|signed "
+         r"(?:it |this |that |the \w+ )?off|okayed|green-?lit) (?:it|the|this|that|them)", 1),
     r"on time and (?:on|under) budget", r"approved (?:with )?no findings",
     r"got through (?:the )?(?:\w+ )?(?:walkthrough|inspection|review|audit)",
     r"(?:audit )?compliance was 100", r"marked (?:it )?(?:as )?(?:done|resolved|complete)",
@@ -187,24 +340,132 @@ _USERS_UNHAPPY = phrases(
     r"(?:complaints|tickets|people)", r"(?:looked|look) (?:wavy|off|wrong|bad)",
     r"probably (?:didn't|did not)", r"timed out",
 )
+# Users or quality visibly suffered: people struggling, complaining, not using it.
+_AFFECTED = (
+    r"(?:users?|people|patients|customers?|students|staff|clients?|members|residents|guests|"
+    r"workers|colleagues|technicians|engineers|starters|parents|callers|"
+    r"delegates|attendees|buyers|readers|viewers|pupils|learners|employees|agents|nurses|"
+    r"teachers|operators|drivers|pickers|managers|accounts|a few|some|several|many|most)"
+)
+_QUALITY_GAP = phrases(
+    near(_AFFECTED, r"(?:complain\w*|confus\w*|frustrat\w*|struggl\w*|couldn't|could not|"
+         r"weren't using|stopped using|didn't use|not using|hard to|asked why|"
+         r"left (?:\w+ )?reviews|"
+         r"reviews? saying|mentioned|told us|came back|got stuck|gave up|were unhappy|"
+         r"were annoyed|didn't understand|had trouble|(?:getting )?lost|(?:still )?(?:didn't|did "
+         r"not|don't) know how|told me|still waited|waited|said)", 6),
+    r"(?:too slow|too high|too stiff|too small|too long|leaking|broken lids|stiff|unreadable|"
+    r"clunky|unusable)", r"copied (?:\w+ ){0,3}(?:from|word for word|off)",
+    r"(?:took|takes|taking) (?:almost |about |nearly |over |around )?(?:a minute|\d+ (?:seconds|"
+    r"minutes)|an hour)",
+    r"(?:kept|were|started) (?:opening|raising|logging|filing|sending) (?:\w+ )?(?:tickets|"
+    r"complaints|calls|queries)", r"(?:gone|went) back to (?:their|the) (?:own |old )?",
+    r"(?:didn't|did not|doesn't) match what (?:they|users|customers|people)",
+)
+# The formal bar used as the defence: "only specified", "the brief just said", "on paper".
+_FORMAL_BAR = (
+    r"(?:spec|specification|brief|contract\w*|requirements?|(?:acceptance )?criteria|checklist|"
+    r"paperwork|order form|kpis?|sla|sign-?off|scope|ticket|statement of work|sow|drawings?|"
+    r"standard|tender|rubric|test (?:cases|scripts)|uat|measure|metric|target|agreement|order|"
+    r"purchase order|specs)"
+)
+_SPEC_DEFENCE = phrases(
+    near(r"(?:technically|strictly|literally|exactly|precisely)", _FORMAL_BAR, 4),
+    near(_FORMAL_BAR, r"(?:only|just) (?:said|specified|asked|required|covered|called|mentioned|"
+         r"tested|listed|measured)", 4),
+    near(r"(?:everything|every (?:item|line|box|requirement|point)|all the (?:items|requirements|"
+         r"boxes|points))", r"(?:in|on|listed in|from) (?:the |our |their )?(?:[\w-]+ )?"
+         + _FORMAL_BAR, 3),
+    # What was not written down was not owed.
+    r"(?:wasn't|weren't|was not|were not|hadn't been|had not been|isn't|not) (?:\w+ )?(?:specified|"
+    r"included|listed|mentioned|covered|required|asked for|written) (?:in|by|as part of) (?:the |"
+    r"our |their )?(?:[\w-]+ )?" + _FORMAL_BAR,
+    r"(?:none|nothing) of (?:that|this|it|those) (?:was|were) (?:in|part of) (?:the |our |their )?"
+    r"(?:[\w-]+ )?" + _FORMAL_BAR,
+    r"(?:done|did|delivered|built|provided) (?:exactly )?what (?:the |our |their )?(?:[\w-]+ )?"
+    + _FORMAL_BAR + r" (?:asked|said|required|specified|called) ",
+    r"(?:had been|was|were) (?:approved|signed off|accepted|passed)(?:\w| |,){0,30}, so (?:i|we)",
+    near(_FORMAL_BAR, r"(?:had been|have been|were|was|all) (?:met|satisfied|fulfilled|green|"
+         r"hit|achieved)", 3),
+    r"nobody had (?:specified|asked for|defined|set|mentioned) (?:a |any )?",
+    # "The scope was migration, not rewriting."
+    r"(?:the )?(?:scope|brief|spec|ticket|job|task|contract|remit|ask|requirement) (?:was|said|"
+    r"covered) (?:\S+ ){1,4}not (?:\w+ing|the|a)",
+    r"(?:it was|that was|this was) what (?:had been|was|they|we|the \w+) (?:asked|agreed|"
+    r"specified|requested|ordered)",
+    r"\w+ (?:was|is) the (?:number|metric|measure|kpi|target)(?: that (?:mattered|"
+    r"counted))?(?=[,.;]| "
+    r"and| so|$)", r"(?:it|that|this|the \w+) was green",
+    # The agreed number was reached, so it went out.
+    r"(?:hit|met|reached|achieved|passed|cleared) (?:\S+ ){0,6}?(?:target|rate|bar|threshold|"
+    r"measure|kpi|criteria|sla)(?:[\w%' -]){0,40}?, so (?:we|i) ",
+    r"(?:had|has) (?:already )?(?:approved|signed off|accepted|passed) (?:it|them|the \w+)"
+    r"(?:\w| |,){0,20}, so (?:i|we)",
+    near(_FORMAL_BAR, r"(?:tested|covered|checked|specified|said|asked for|measured) (?:\S+ ){0,4}"
+         r"but not", 4),
+    r"(?:was|is) (?:the|my|our) (?:measure|metric|target|kpi) (?:the |that |my |our )?(?:\w+ )?"
+    r"(?:cared about|looked at|tracked|wanted)",
+)
+# The speaker declares it done and stops there.
+_DONE = phrases(
+    r"(?:from my side|as far as i was concerned|for me|on our side|from our side|on my side|"
+    r"from our end|in my view),? (?:it|the (?:job|work|project|deals?|deliverables?|task)|that|"
+    r"my (?:part|job)) (?:was|were) (?:\w+ )?(?:finished|done|complete|closed|clean|over|fine)",
+    r"(?:reported|declared|called|marked|treated|considered|counted) (?:it|the \w+|that|my "
+    r"(?:part|bit|work|job)) (?:as )?(?:a )?(?:done|finished|complete|closed|success)",
+    r"that was the end of it",
+    r"(?:call|called|calling|count|counted|consider|considered|report|reported|chalk) (?:it|this|"
+    r"that) (?:up )?(?:as )?(?:a )?(?:success|win|done|complete)",
+    near(r"(?:so|and) (?:i|we)", r"(?:closed (?:it|out|the (?:project|ticket|story|job|case|"
+         r"event|engagement|contract|work order|task|issue|epic))|invoiced|sent (?:my|the|our) "
+         r"invoice|moved on(?:to)?|picked up the next|moved onto)", 4),
+    r"(?:so|and) (?:i|we) (?:didn't|did not|never) (?:change|fix|touch|revisit|redo|rework) "
+    r"(?:anything|it|a thing|them)",
+    r"(?:left|kept) (?:it|the \w+|them) as (?:it was|is|they were)",
+    r"(?:deliver|ship|launch|hand|releas|submitt?)\w*(?: it| them)?(?: over)? as (?:it was|is|they "
+    r"were)", r"(?:handed over|delivered|shipped|launched|went live|released) on (?:time|schedule)",
+)
 _RAISED_BAR = phrases(
     r"(?:but|yet|however|still),? (?:i|we) (?:\w+ ){0,3}(?:tested|checked|went|borrowed|"
     r"sat|asked|pushed|rebuilt|reworked|fixed|didn't move on|kept)",
+    # Not satisfied by the sign-off: going to see how real users fare.
+    r"(?:wasn't|was not|weren't|not) (?:sure|convinced|satisfied|happy) (?:that |whether |if )?",
+    near(r"(?:i|we)", r"(?:sat (?:in|with)|shadow\w*|watched|observed|interviewed|visited|"
+         r"ran (?:\w+ )?(?:sessions|usability tests|user tests)|spent (?:a|an|the|two|three) "
+         r"\w+ (?:with|at|on)|checked (?:in )?with (?:the |real |actual )?(?:users|customers|"
+         r"staff))",
+         3),
     r"(?:not|wasn't|isn't) the same as (?:\w+ ){0,3}(?:getting|working|good)",
 )
 
 
 def good_enough(context: Context) -> list[Hit]:
-    settled = hits(context, _SETTLED, 0.6)
+    # "I didn't think 'within permit' was good enough" raises the bar instead.
+    settled = [
+        h for h in hits(context, _SETTLED, 0.6)
+        if h.cue != "good enough" or not negated_near(h.sentence, h.sentence.low.find(h.cue), 40)
+    ]
+    defended = hits(context, _SPEC_DEFENCE, 0.5)
+    done = hits(context, _DONE, 0.4)
     accepted = hits(context, _ACCEPTED, 0.35)
-    if not settled and not accepted:
+    if not (settled or defended or done or accepted):
         return []
     if present(_RAISED_BAR, context.story) and not settled:
         return []
-    unhappy = hits(context, _USERS_UNHAPPY, 0.3)
-    found = settled + accepted + unhappy
-    return found if total(found) >= FIRES_AT and settled else []
+    # Users' trouble is a fact of the story: a following "but" does not cancel it.
+    unhappy = hits(context, _USERS_UNHAPPY, 0.3, keep_discounted=True)
+    unhappy += hits(context, _QUALITY_GAP, 0.3, keep_discounted=True)
+    found = settled + defended + done + accepted + unhappy
+    if total(found) < FIRES_AT:
+        return []
+    # The letter of the spec, or "done", is the defence; and users or quality paid for it.
+    if settled:
+        return found
+    return found if (defended or done) and (unhappy or accepted) else []
 
+
+# Carrying on is the speaker's choice only when someone else is not the subject.
+_NOT_THEM = r"(?<!they )(?<!team )(?<!he )(?<!she )(?<!staff )(?<!users )(?<!people )"
 
 # --- knowingly leaving a defect -----------------------------------------------------------
 # The idea: a known defect, risk or harm stays in place because fixing it was inconvenient.
@@ -212,10 +473,14 @@ def good_enough(context: Context) -> list[Hit]:
 _LEFT_IN_PLACE = phrases(
     r"(?:it's|its|it is) a feature,? not a bug",
     r"(?:decided|chose|agreed) (?:against (?:it|fixing|reporting)|not to (?:fix|report|open|"
-    r"change|escalate|raise|log|touch|redo|replace|recall)|to (?:leave|keep) (?:it|the|them))",
+    r"change|escalate|raise|log|touch|redo|replace|recall)|to (?:leave|keep) (?:it|the|them)"
+    r"(?! (?:\S+ )?(?:to (?:ourselves|myself|us)|quiet|secret|between)))",
     r"(?:leave|left|keep|kept) (?:the [\w-]+|it|them|that) (?:as (?:it was|is|they were)|"
     r"in place|alone|for now|unfixed|there)",
-    r"(?:so )?(?:we|i) (?:just )?left it", r"(?:my lead|he|she|they) (?:says|said) leave it",
+    r"(?:so )?(?:we|i) (?:just )?left it(?! (?:for|to|with|off|out) )",
+    r"(?:left|leave|parked|put off|held off on) (?:\S+ ){0,2}until (?:the )?(?:next|new|following) "
+    r"(?:financial year|year|quarter|budget|month|refit|season|contract)", r"(?:my lead|he|she|"
+    r"they) (?:says|said) leave it",
     r"(?:let|letting) (?:the|it|them|that) (?:\w+ )?(?:ship|go out|through|slide|ride|stand)",
     r"(?:logged|marked|filed|listed) (?:it |the \w+ )?as (?:a )?known (?:issue|limitation|bug)",
     r"(?:still|is still|remains) (?:sitting )?in the backlog", r"never (?:got )?(?:fixed|"
@@ -226,7 +491,8 @@ _LEFT_IN_PLACE = phrases(
     r"negligible", r"(?:we|i) (?:didn't|did not|never) fix",
     r"(?:decided|chose) (?:\w+ ){0,2}to ship (?:it )?as (?:is|it was)",
     r"(?:was|were) (?:deprioriti[sz]ed|parked)", r"marked (?:it )?p[34]",
-    r"(?:so|and) i did not say anything", r"(?:kept|carried on) (?:running|using|shipping)",
+    r"(?:so|and) i did not say anything",
+    _NOT_THEM + r"(?:kept|carried on) (?:running|using|shipping)",
     r"strip of (?:yellow )?tape", r"workaround down", r"(?:just|only) (?:told|asked) "
     r"(?:them|people|the \w+) to (?:keep an eye|be careful|work around)",
     r"(?:pretty sure|as far as i know|i think) (?:it's|its|it is|that \w+ is|the \w+ is) "
@@ -235,15 +501,25 @@ _LEFT_IN_PLACE = phrases(
     r"as they came|whenever)",
     r"(?:nobody|no one)'s (?:raised|mentioned|noticed|complained about) it since",
     r"(?:decided|chose) to (?:leave|ship|hand over|move on)",
-    r"(?:so )?i (?:kept|carried on) (?:running|going|shipping|using)", r"kept running",
+    r"(?:so )?i (?:kept|carried on) (?:running|going|shipping|using)",
     r"(?:decided|agreed|chose) (?:\S+ ){0,3}(?:to launch|to ship|to go live) as (?:it|is)",
     r"(?:set|marked) (?:the )?(?:\S+ ){0,2}to ignored", r"(?:wasn't|was not|isn't) worth "
     r"(?:holding|fixing|delaying|the)",
+    r"(?:wasn't|was not|isn't|not) worth (?:\w+ing|the (?:hassle|cost|effort|risk|time))",
+    r"(?:wasn't|was not|isn't) (?:a |the )?(?:priority|urgent|important enough)",
+    r"(?:went|goes|sat|sits|sank|dropped|slid) (?:to |in |into )?(?:the )?(?:bottom of the |"
+    r"back of "
+    r"the )?(?:backlog|queue|list|pile)",
+    r"(?:sorted|fixed|handled|dealt with|patched up) (?:\S+ ){0,4}(?:when|as|whenever) (?:they|it) "
+    r"(?:came up|happened|arose|occurred|cropped up)",
     r"(?:put|left|parked|moved) (?:the |it |that )?(?:\S+ ){0,2}(?:in|on|into) the (?:backlog|"
     r"roadmap)", r"(?:at )?low priority", r"(?:still|was still) (?:\S+ ){0,2}(?:open|taped|"
     r"broken|there|live|running|unfixed) (?:when|at|the next|six|a|months|weeks)",
-    r"(?:hadn't|had not|never) been picked up", r"(?:would|will) upgrade eventually",
+    r"(?:would|will) upgrade eventually",
     r"(?:made|make) a note to (?:\w+ ){0,4}after", r"had the operators trim",
+    r"(?:made|make|making) a (?:mental )?note to (?:come back to|revisit|look at|fix|sort|"
+    r"deal with|"
+    r"get back to)", r"never (?:did )?(?:get|got|came|come) back to (?:it|that|this)",
 )
 _NOBODY_NOTICED = phrases(
     r"(?:no one|nobody|none of them|no customer|no parents?|no \w+)(?:'s)? (?:\w+ )?(?:had |has |"
@@ -253,31 +529,155 @@ _NOBODY_NOTICED = phrases(
     r"hardly ever (?:checked|noticed|happens)", r"no complaints came back", r"(?:they|it) held",
     r"returns (?:on \w+ )?(?:were|are) (?:already )?low",
     r"(?:was|were|is) (?:small|minor|rare|tiny|low)", r"(?:stayed|stay|kept) manageable",
-    r"nothing happened", r"(?:overall|the) (?:ratings?|numbers?) held", r"(?:still|held) "
-    r"(?:clipped|worked|held)", r"didn't ask for a refund",
+    r"nothing happened", r"(?:overall|the) (?:ratings?|numbers?) held",
+    r"(?:weren't|were not|wasn't|was not|nobody was|no one was|none of them were) complaining",
+    r"(?:only|just) (?:affected|hit|touched|happened (?:to|on)) (?:a |about |around )?(?:small|"
+    r"few|handful|\d|tiny|couple)",
+    r"(?:too small|small enough|minor enough|not big enough) to (?:matter|worry|bother|fix)",
+    r"without (?:any|a single) (?:incident|complaint|problem|accident)",
+    r"(?:nobody|no one) (?:got|was) (?:hurt|injured|harmed)",
+    r"(?:nobody|no one)(?: \w+){0,4} (?:has |have |had )?(?:ever )?(?:raised|noticed|complained|"
+    r"mentioned|reported|queried) (?:it|anything|about)",
+    r"(?:tend to|tends to|will|would) (?:even|balance|wash|come) out", r"(?:still|held) "
+    r"(?:clipped|worked|held|closed|fitted|fit|ran|functioned|passed|opened|printed)",
+    r"didn't ask for a refund",
+    r"(?:rarely|hardly ever|seldom) (?:changed|used|happened|noticed|checked|came up)",
 )
+# Something known to be wrong: a fault noun, or a thing that fails, breaks or misbehaves.
 _DEFECT = phrases(
-    r"bugs?", r"defects?", r"errors?", r"risks?", r"race condition", r"leaks?", r"overcharg\w*",
-    r"mapping error", r"hazard", r"timeouts?", r"timed out", r"wrong", r"drift\w*", r"gap",
-    r"glitch", r"crash\w*", r"vulnerab\w*", r"broken", r"faulty", r"issue", r"mistake",
-    r"incorrect", r"unsafe", r"dent\w*", r"sag\w*", r"short", r"patchy", r"under-spec",
-    r"snapped", r"cracked", r"rounds? up", r"out of date", r"damaged?",
+    r"bugs?", r"defects?", r"errors?", r"risks?", r"race condition", r"leak\w*", r"overcharg\w*",
+    r"hazard\w*", r"timeouts?", r"timed out", r"wrong", r"drift\w*", r"gaps?",
+    r"glitch\w*", r"crash\w*", r"vulnerab\w*", r"broken", r"faulty", r"issues?", r"mistakes?",
+    r"incorrect\w*", r"unsafe", r"dent\w*", r"sag\w*", r"short", r"patchy", r"under-spec",
+    r"snapped", r"crack\w*", r"rounds? up", r"out of date", r"damaged?", r"flaws?", r"faults?",
+    r"problems?", r"corrupt\w*", r"bypass\w*", r"intermittent\w*", r"malfunction\w*",
+    r"fail\w*", r"(?:silently |quietly )?dropp(?:ed|ing)", r"missing", r"expired",
+    r"contaminat\w*", r"inaccura\w*", r"(?:couldn't|could not|can't|cannot) be \w+ed",
+    r"(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:use|read|reach|navigate|access|open|"
+    r"find|see|hear|tell|cancel|log in)", r"mis\w+ed", r"wasn't (?:syncing|working|saving|"
+    r"sending|loading|updating|posting)", r"(?:didn't|did not|doesn't|wouldn't|couldn't|"
+    r"stopped) (?:work|load|sync|save|read|print|post|fire|trigger|register)\w*",
+    r"(?:only|barely|sometimes) work\w*", r"even when", r"instead of (?:the )?(?:correct|right|"
+    r"\d)", r"off by", r"double-(?:charg|count|post|book)\w*", r"flash", r"taped",
+    r"workarounds?", r"unreadable", r"inaccessible",
+    r"(?:reading|running|sitting|holding|set|laid|fitted|installed|measuring) (?:\S+ ){0,4}(?:too "
+    r"high|too low|high|low|off|below|above|short of|out of (?:range|tolerance|spec))",
+    r"(?:below|above|outside|short of) (?:the )?(?:required|specified|minimum|maximum|agreed|"
+    r"permitted|safe)", r"out of (?:range|tolerance|spec|calibration)",
+    r"(?:sometimes|occasionally|intermittently|randomly) (?:didn't|did not|failed|wouldn't|"
+    r"doesn't|stopped|dropped|froze|missed)",
+    r"(?:didn't|did not|doesn't|wouldn't|failed to) (?:detect|respond|close|open|lock|stop|"
+    r"register|count|match|recogni[sz]e)\w*",
+    r"(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:check out|pay|order|book|sign up|"
+    r"complete|submit|log on)", r"rejected",
+    # Physical wear and tear.
+    r"rattl\w*", r"smell\w*", r"noisy", r"damp", r"mou?ld\w*", r"rust\w*", r"worn", r"loose",
+    r"wobbl\w*", r"squeak\w*", r"flicker\w*", r"not (?:really |properly |fully )?(?:pulling|"
+    r"working|draining|cooling|heating|closing|locking|saving|syncing)",
+    r"(?:saved|counted|charged|posted|sent|booked) twice", r"double-\w+", r"edge case",
+    r"\d+ ?(?:mm|cm|degrees|%|percent|seconds|minutes) (?:off|out|short|over|too)",
+    r"crooked|wonky|misaligned|uneven|bent|warped|empty files?|silently",
+    r"stick(?:y|ing)", r"jamm\w*", r"streak\w*", r"smudg\w*", r"scratch\w*", r"blurr\w*",
+    r"(?:sometimes|occasionally|intermittently) (?:\w+ed|let|lets|gives|gave)\b",
+)
+# Weighing the fix against its cost: "fixing it properly meant…", "re-marking would have taken…".
+_COST_OF_IT = (
+    r"(?:would(?: have)? (?:meant|mean|taken|take|cost|pushed|push|required|needed|delayed|"
+    r"involved|triggered|touched|left|been (?:a|an) (?:big|huge|major|massive|long) \w+)|"
+    r"meant|means|needed|required|takes|took|cost|touched|involved|was (?:a|an) (?:\S+ )?"
+    r"(?:lead time|job|project)|would (?:be|cost) (?:about |around |roughly )?[$£€]\d)"
+)
+_FIX_COST = phrases(
+    # A sentence that opens with what the remedy involves: "Lifting the brickwork would have…".
+    r"^(?:[a-z-]+ing|a new|a replacement|the replacement|the new|a proper|the proper|the real|"
+    r"a full|the full|getting|calling) (?:\S+ ){0,6}?" + _COST_OF_IT,
+    r"^(?:a|an|the) (?:\S+ ){0,3}?(?:visit|repair|replacement|fix|call-?out|engineer|technician|"
+    r"contractor|part|service|upgrade|recall|rework|patch)s? (?:\S+ ){0,3}?" + _COST_OF_IT,
+    near(r"(?:a new|a replacement|the replacement|a proper|the proper) \S+", _COST_OF_IT, 2),
+    near(r"(?:fixing|repairing|patching|correcting|rewriting|reworking|replacing|recalibrating|"
+         r"swapping|switching|changing|lifting|rebuilding|ripping|pulling|upgrading|migrating|"
+         r"redoing|re-?marking|re-?running|re-?testing|re-?issuing|reporting|recalling|"
+         r"(?:getting|calling|bringing) (?:the|a|an) [\w-]+ (?:out|in)|taking (?:it|the [\w-]+|"
+         r"them) (?:down|out|offline|off)|(?:a|the) (?:proper |real |full )?(?:fix|repair)|"
+         r"(?:to|would) (?:fix|repair|patch|correct|replace) (?:it|that|this|them|the \w+))",
+         _COST_OF_IT, 6),
+)
+# Carrying on with the known problem in place: shipping, running, deferring it indefinitely.
+_CARRIED_ON = phrases(
+    _NOT_THEM + r"(?:carr(?:y|ied) on|keep|kept|continue|continued|go on|"
+                r"went on) (?:\w+ )?(?:using|running|shipping|operating|serving|"
+    r"selling|with (?:service|the run|production|the launch|it))",
+    r"(?:we|i) (?:\w+ )?(?:went live|shipped|launched|released|handed (?:it )?over|let it ship)"
+    r"(?! the fix)",
+    r"moved (?:it|the \w+) (?:in)?to (?:the |a )?(?:someday|later|icebox|backlog|parking|"
+    r"nice-to-have|wishlist|future)",
+    r"(?:treated|accepted|logged|called|classed|considered|counted) (?:it|this|that|them) as "
+    r"(?:an? )?(?:acceptable|known|tolerable|cosmetic)", r"acceptable (?:loss|risk|level|rate)",
+    r"nice-to-have", r"let (?:the|it|them|that) (?:\w+ )?go live",
+    r"still (?:on the board|open|in the backlog|broken|the same|like that|calculates|does that|"
+    r"happening|taped|there|wrong|running|live)",
+    r"(?:to my knowledge|as far as i know),? (?:it|that|the \w+) (?:is )?still",
+    r"still (?:hadn't|had not|hasn't|has not|wasn't|was not) (?:been )?(?:picked up|fixed|done|"
+    r"touched|looked at|started|scheduled|prioriti[sz]ed)",
+    r"(?:used|use) the (?:correct|right|new) \w+ for the rest",
+    r"(?:kept|left) (?:it|the \w+|them) (?:in service|in use|running|open|live|on the road|going|"
+    r"on sale|on the shelf|in production)",
+    r"(?:ran|stayed|ran on|carried on|continued|was left) like that",
+    r"(?:carry on|carried on|press on|pressed on|keep going|kept going)(?! (?:with )?(?:the )?fix)",
+    r"(?:i|we) (?:\w+ )?parked (?:it|the \w+|that)",
+    r"(?:adjusted|tweaked|compensated|worked around|made do)(?! the (?:fix|repair))",
+    r"still (?:a bit |slightly |somewhat )?(?:off|wrong|broken|faulty|there|the same)",
+    r"still (?:happens|occurs|does (?:it|that)|shows up|comes up)",
+    r"went ahead (?:with|and)", r"(?:been|is|was|stayed) like that (?:for|since|ever)",
+    r"(?:signed|passed|released|approved|cleared|shipped|sent) (?:the |that |this )?(?:\w+ )?"
+    r"(?:batch|lot|order|run|build|release|panels?|units?|it) (?:off|out|through)",
+    r"(?:got on|carried on|cracked on|pressed on|moved on) with",
+    near(r"(?:with|despite) the", r"(?:streak|fault|defect|bug|issue|problem|crack|leak|error|"
+         r"glitch|flaw|gap|drift)s?", 2),
+    r"(?:logged|put|moved|parked|filed|noted) (?:it|the \w+|that) (?:for|as|in|to|under) (?:a |the "
+    r")?'?(?:future|later|next|someday|backlog|nice)",
 )
 _CLOSED_LOOP = phrases(
-    r"(?:i|we) (?:fixed|patched|corrected|refunded|repaired|replaced|reported|escalated|"
+    r"(?:i|we) (?:\w+ )?(?:fixed|patched|corrected|refunded|repaired|replaced|reported|"
+    r"escalated|recalibrated|rebuilt|reworked|re-?ran|re-?marked|recalled|held the release|"
+    r"delayed the|paused|took (?:it|the \w+) (?:out of service|offline|down)|"
     r"scheduled the (?:proper |real )?fix|added a (?:test|check|guardrail|validation))",
-    r"with an owner and a date", r"(?:the )?(?:real|proper) fix shipped",
+    # Other ways of dealing with it: stopping, quarantining, re-testing, changing the process.
+    r"(?:i|we) (?:\w+ )?(?:put (?:\S+ ){0,4}on hold|quarantined|re-?tested|rejected|scrapped|"
+    r"stopped the (?:line|run|batch|shipment)|halted|cordoned|isolated|changed the (?:\w+ )?"
+    r"(?:process|sequence|procedure|design|setting)|had (?:\S+ ){0,3}(?:replaced|repaired|fixed))",
+    r"with an owner and a date", r"(?:the )?(?:real|proper) fix (?:shipped|went|landed)",
+    r"(?:shipped|deployed|released|rolled out|pushed) the fix", r"the fix (?:went|shipped|was "
+    r"deployed|landed)",
 )
+
+
+def _about_a_known_problem(context: Context, found: list[Hit]) -> list[Hit]:
+    """Keep hits that follow a problem described in the same or the three sentences before."""
+    if not found:
+        return []
+    problem = [
+        s.index for s in context.sentences
+        if present(_DEFECT, [s]) or present(_FIX_COST, [s])
+    ]
+    return [h for h in found if any(0 <= h.sentence.index - i <= 3 for i in problem)]
 
 
 def ignored_defect(context: Context) -> list[Hit]:
-    if not present(_DEFECT, context.story):
-        return []
     left = hits(context, _LEFT_IN_PLACE, 0.7)
-    if not left:
+    carried = hits(context, _CARRIED_ON, 0.4)
+    if not (left or carried):
         return []
+    left = _about_a_known_problem(context, left)
+    carried = _about_a_known_problem(context, carried)
+    fix_cost = hits(context, _FIX_COST, 0.4)
     unnoticed = hits(context, _NOBODY_NOTICED, 0.4)
-    found = left + unnoticed
+    # Left in place outright, or carried on while weighing the fix's cost or its rarity.
+    if not left and not (carried and (fix_cost or unnoticed)):
+        return []
+    found = left + fix_cost + carried + unnoticed
     # One decision to leave it is enough, unless the story later closes the loop.
-    needed = FIRES_AT + 0.4 if present(_CLOSED_LOOP, context.story) else 0.7
+    first = min(h.sentence.index for h in left + carried + fix_cost)
+    closed = present(_CLOSED_LOOP, [s for s in context.story if s.index >= first])
+    needed = FIRES_AT + 0.4 if closed else 0.7
     return found if total(found) >= needed else []

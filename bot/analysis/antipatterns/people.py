@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
 from bot.analysis.antipatterns.concepts import PEOPLE_WHO_STRUGGLE
 from bot.analysis.cues import near, phrases
@@ -57,23 +59,62 @@ _WONT_HELP = phrases(
     r"(?:i|so i) (?:didn't|did not)(?:,| -)? because i had",
     near(r"i (?:didn't|did not|wouldn't|refused to)", r"(?:pair|help|shadow|train|coach|"
          r"mentor|step in|sit with|let them|let him|let her|give (?:her|him|them) extra)", 4),
-    r"(?:on|at) (?:the )?(?:knowledge portal|wiki|intranet)", r"pointed (?:him|her|them) (?:at|to)",
+    r"(?:on|at) (?:the )?(?:knowledge portal|wiki|intranet)",
     r"(?:learn|grow) more by (?:working|figuring) it out", r"figure things out",
     r"training is the (?:manager's|trainer's|\w+'s) job", r"kept (?:my|the) (?:\S+ ){0,3}to "
     r"myself", r"could ask the trainer", r"i'd be around if",
     r"flat out with my own", r"(?:not|wasn't) (?:part of )?my (?:role|remit) to",
+    # They would learn more by being left to it.
+    near(r"(?:learn|grow|improve)\w*", r"(?:faster|better|more|quicker)? ?(?:by|from|if) (?:\w+ )?"
+         r"(?:making|doing|figuring|struggling|working|getting|finding)", 2),
+    # Someone else's job to help them, or the speaker too busy.
+    near(r"(?:is|was|'s|are|were) (?:the ones? (?:who's|who is|who was|who are) )?(?:supposed|"
+         r"meant|paid|responsible)", r"(?:to )?(?:onboard|train|teach|mentor|coach|supervis|"
+         r"help|support|look after)\w*", 2),
+    r"(?:wasn't|was not|not|isn't|i'm not) (?:his|her|their) (?:mentor|manager|trainer|buddy|"
+    r"teacher|supervisor|babysitter|boss|line manager)",
+    r"(?:i|i'd) (?:had|have) (?:my own|enough|plenty) (?:\w+ ){0,2}(?:to do|due|on my plate|"
+    r"deadlines?|reports?|tickets?|targets?|patients|numbers|load|work)",
+    r"enough on my plate", r"(?:told|asked) (?:him|her|them) to (?:google|look it up|search|"
+    r"check the (?:docs|wiki|manual)|figure)",
+    r"(?:up to|down to) (?:each|every|the) (?:person|individual|one of us|\w+) to (?:manage|"
+    r"sort|figure|handle)",
+    r"(?:focused|concentrated) on (?:getting )?my own",
+    r"(?:she|he|they)(?:'d| would| will|'ll) (?:\w+ )?(?:pick it up|figure it out|work it out|get "
+    r"there|get the hang|learn)(?: \w+)?(?: eventually| in time| on (?:her|his|their) own)?",
+    r"(?:isn't|wasn't|is not|was not) what i(?:'m| am| was) (?:paid|hired|here) (?:for|to do)",
+    r"(?:told|telling|said to) (?:him|her|them) (?:that )?i was (?:too )?(?:slammed|busy|swamped|"
+    r"flat out|snowed under|buried|stretched)",
+    r"(?:i|i'd) (?:had|have|was busy with|was focused on) my own [a-z]+",
+    r"(?:it's|it is|it was|that's|was) (?:his|her|their|the) (?:\w+ )?(?:manager's|lead's|"
+    r"supervisor's|trainer's|mentor's|buddy's|team leader's) (?:job|role|responsibility)",
+    r"(?:he|she|they) should (?:ask|go to|speak to|talk to|check with) (?:the|his|her|their|a) "
+    r"(?:\w+ )?(?:manager|lead|supervisor|trainer|mentor|buddy|senior)",
+    r"(?:noticed|saw|could see)(?: it| that| this| them| her| him)? but (?:didn't|did not|never) "
+    r"(?:say|do|mention|offer|step|help|get)",
+    r"(?:we|i) (?:all )?had (?:my own |our own )?(?:targets|deadlines|numbers|work|workloads)",
+    r"(?:training|induction|onboarding) should have (?:covered|taught|prepared|sorted)",
+    r"(?:let|left) (?:her|him|them) (?:get on with it|get on|to get on|be|struggle|sink)",
+    r"(?:is|was|'s) the one (?:who|that) (?:trains|teaches|onboards|mentors|coaches|supervises|"
+    r"helps|looks after|supports)",
+    r"(?:i|i'd) (?:had|have) my own (?:\w+ ){1,2}to (?:run|do|manage|finish|close|hit|look after|"
+    r"deliver|get through|worry about)",
 )
+# A colleague who is new, junior or visibly not coping.
 _PEER_STRUGGLING = phrases(
     PEOPLE_WHO_STRUGGLE, r"probation", r"hadn't closed anything",
     r"struggl\w*", r"stuck", r"drowning", r"overwhelmed", r"new grad", r"trainee",
-    r"new hires?", r"(?:went|going) sideways", r"escalat\w+", r"\d+ questions", r"(?:way |really |far )?behind", r"stressed", r"overloaded",
-    r"slow", r"new(?:er)? (?:colleague|hire|starter|teammate|temp|dev|developer|nurse|teacher)",
-    r"junior", r"asked (?:me|if i could|for help|whether i)", r"kept (?:making|re-running|"
-    r"asking)", r"first time", r"mistakes", r"temps?", r"undergrad\w*", r"intern",
-    r"out of (?:his|her|their) depth", r"wrong aisles?", r"falling behind",
+    r"new hires?", r"(?:went|going) sideways", r"\d+ questions", r"(?:way |really |far )?behind",
+    r"stressed", r"overloaded", r"(?:was|were|is|are) (?:really |very |so |too )?slow",
+    r"new(?:er)? (?:colleague|hire|starter|teammate|temp|dev|developer|nurse|teacher)",
+    r"junior", r"asked (?:me )?(?:if i could|for help|whether i|how to|to help)", r"asked me",
+    r"kept (?:making|re-running|asking)", r"first (?:time|week|month)",
+    r"(?:making|made|kept making) (?:\w+ )?mistakes", r"temps?", r"undergrad\w*", r"intern",
+    r"graduate", r"out of (?:his|her|their) depth", r"wrong aisles?", r"falling behind",
 )
 _HELPED = phrases(
-    r"i (?:\w+ )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|coached|"
+    r"(?<!if )i (?:\w+ )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|"
+    r"coached|"
     r"helped|mentored|trained|taught|offered|spent (?:\w+ ){0,3}with (?:him|her|them)|"
     r"booked (?:\w+ ){0,3}with (?:him|her|them)|sketched|gave (?:him|her|them) my|asked if "
     r"(?:she|he|they) wanted|checked in|covered (?:for )?(?:his|her|their))",
@@ -103,7 +144,8 @@ _SAME_FOR_ALL = phrases(
     r"(?:equal|identical|uniform) (?:treatment|time|attention)", r"treated identically",
     r"level playing field", r"keep (?:things|it|everything) level",
     r"(?:split|divided|distributed|shared) (?:\w+ ){0,4}(?:evenly|equally)",
-    r"no exceptions", r"(?:a |one )?(?:single|one|same) (?:system|standard|approach|target|"
+    r"no exceptions", r"(?:a |one )?(?:single|one|same) (?:\w+ )?(?:system|standard|approach|"
+    r"target|"
     r"quota|process|template|plan) (?:for|across) (?:all|everyone|the whole|the board|every)",
     r"(?:couldn't|can't|cannot|wasn't something i could|not something i could) (?:offer|give|"
     r"do) (?:it |this |that )?(?:to|for) (?:all|everybody|everyone|every)",
@@ -127,8 +169,8 @@ _SAME_FOR_ALL = phrases(
     r"equal treatment was", r"everyone (?:is|was) treated the same",
     near(r"(?:same|identical|equal\w*|evenly|uniform|standard)", r"(?:for|to|across|as) "
          r"(?:everyone|everybody|all|each|every|the rest|the others)", 4),
-    near(r"(?:everyone|everybody|every (?:direct report|volunteer|rep|member|person)|all "
-         r"(?:\w+ )?(?:of them|volunteers|reps|staff))", r"(?:same|identical|equal|equally|"
+    near(r"(?:everyone|everybody|every (?:direct report|volunteer|rep|member|person|\w+)|all "
+         r"(?:\w+ )?(?:of them|volunteers|reps|staff|\w+s))", r"(?:same|identical|equal|equally|"
          r"evenly)", 4),
     r"(?:special|preferential) (?:treatment|role|arrangements?|projects?)",
     r"one rule for everyone", r"even-handed", r"starts equal", r"stays equal",
@@ -143,7 +185,8 @@ _DENIED_TOP_PERFORMER = phrases(
     r"come) (?:for|through) the (?:normal|usual)",
     r"(?:moved|left|joined|went) (?:to )?(?:another|a competitor|a rival)",
     r"accepted an offer", r"got a (?:\w+ ){0,3}role at another",
-    r"(?:kept|left) (?:him|her|them) on the same", r"(?:wasn't|was not|not) going to (?:carve|"
+    r"(?:kept|left) (?:him|her|them) on the same", r"(?:decided|chose) against (?:it|that|this)",
+    r"(?:wasn't|was not|not) going to (?:carve|"
     r"give|make)", r"(?:moved|left|transferred) (?:to|for) (?:another|a competitor|a \w+ "
     r"(?:restaurant|company|school|role))",
 )
@@ -157,9 +200,24 @@ _INVESTED_IN_TOP = phrases(
 )
 
 
+# Extra investment only counts when the speaker made it, not when it was asked for or refused.
+_ASKED_OR_REFUSED = re.compile(
+    r"\b(?:asked|asking|wanted|wants|requested|offered to|if|didn't|did not|wouldn't|not|never|"
+    r"no|refused)\b"
+)
+
+
+def _invested(context: Context) -> bool:
+    for hit in hits(context, _INVESTED_IN_TOP, 1.0):
+        start = hit.sentence.low.find(hit.cue)
+        if not _ASKED_OR_REFUSED.search(hit.sentence.low[max(0, start - 60):start]):
+            return True
+    return False
+
+
 def uniform_management(context: Context) -> list[Hit]:
     same = hits(context, _SAME_FOR_ALL, 0.55)
-    if not same or present(_INVESTED_IN_TOP, context.story):
+    if not same or _invested(context):
         return []
     denied = hits(context, _DENIED_TOP_PERFORMER, 0.45)
     found = same + denied

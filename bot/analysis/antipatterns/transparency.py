@@ -18,9 +18,22 @@ _CONCEALED = phrases(
     r"(?:mention|tell|flag|raise|report|disclose|share|put|go into|say anything|inform|"
     r"escalate|bring (?:it|this|that) up|let (?:\w+ )?know|log|record|document)"
     r"(?:\w| |-|'){0,40}?" + _AUDIENCE,
-    r"(?:we|i) (?:decided|agreed|chose) not to (?:tell|mention|inform|disclose|share|flag)",
-    near(r"(?:^|, |; |and |so |then )(?:i|we)", r"(?:without|before) (?:\w+ )?(?:telling|"
-         r"mentioning|informing|letting (?:\w+ )?know|anyone knowing|anyone noticing)", 12),
+    r"(?:we|i) (?:decided|agreed|chose)(?: between (?:us|ourselves))? not to (?:tell|mention|"
+    r"inform|disclose|share|flag|put|log|record|report|write|include|enter|file|notify)",
+    near(r"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bso )|(?<=\bthen ))(?:i|we)", r"(?:without|before) "
+         r"(?:\w+ )?(?:telling|mentioning|informing|letting (?:\w+ )?know|anyone knowing|anyone "
+         r"noticing|saying|disclosing|flagging|noting|explaining|admitting|"
+         r"making (?:it )?clear)", 12),
+    r"(?:didn't|did not|never) (?:\S+ ){0,4}(?:or|and|nor) " + TELLING + r" (?:anyone|anybody|my "
+    r"\w+|the \w+|them|him|her)",
+    r"(?:saw|see|felt|feel|found) no (?:need|reason|point) to (?:tell|mention|inform|report|flag|"
+    r"raise|bother|worry|let)",
+    r"(?:estimated|guessed|made up|invented|padded|"
+    r"rounded up) (?:\w+ ){0,3}rather than (?:measured|"
+    r"counted|actual|real|checked)",
+    r"never (?:went|got|made it|reached) (?:to |up to )?(?:the|my|our) (?:\w+ ){0,3}(?:officer|"
+    r"manager|"
+    r"board|regulator|client|customer|team|director|committee|auditors?)",
     r"(?:kept|keep|keeping) (?:it|this|that|the \w+|quiet|things) (?:quiet|to myself|"
     r"between us|off the (?:record|books|radar|report)|out of (?:the|my) (?:\w+ )?(?:report|"
     r"notes|update)|under wraps|low-key)",
@@ -59,13 +72,24 @@ r"(?:wasn't|not) (?:worth|going to be) worr(?:y|ying) (?:the|him|"
     r"{0,30}(?:signed|closed|done|over|came back)",
     r"(?:i|we) (?:\w+ )?(?:hid|hide|concealed|covered (?:it )?up|swept (?:it )?under|"
     r"downplayed|played (?:it )?down|fudged|massaged the (?:numbers|data))",
-    r"(?:said|told (?:them|him|her|the \w+)) (?:it was|that it was|everything was) (?:fine|ok|"
-    r"okay|on track|routine|nothing|under control)",
+    r"(?:i|we) (?:\w+ )?(?:said|told (?:them|him|her|the \w+)) (?:it was|that it was|"
+    r"everything was) "
+    r"(?:fine|ok|okay|on track|routine|nothing|under control)",
+    r"(?:and |but |,? )(?:said|mentioned|told (?:them|him|her|anyone)) nothing",
     r"(?:didn't|did not) (?:mention|say|tell) (?:\w+ ){0,6}(?:that|about) i(?:'d| had)",
     r"(?:the )?(?:roadmap|deck|report|update) with (?:the \w+|it) still on it",
     r"re-?saved (?:the )?\w+ with the corrected",
+    # Not telling someone: the people who needed to know are named, or it is kept off a record.
     near(r"(?:i|we) (?:\S+ ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
-         r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", TELLING, 2),
+         r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", TELLING
+         + r"(?:\s+\S+){0,6}?\s+(?:to |with |in )?" + _AUDIENCE, 2),
+    near(r"(?:i|we) (?:\S+ ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
+         r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", r"(?:log|record|report|"
+         r"document|write up|file|enter)\w* (?:it|this|that|the \w+)", 2),
+    near(r"(?:i|we) (?:\S+ ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
+         r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", TELLING + r" (?:the|this|"
+         r"that|my|our|any|about the) (?:\S+ ){0,2}(?:issue|problem|error|mistake|bug|delay|fault|"
+         r"gap|risk|news|slip|miss|breach|incident|shortfall)s?", 2),
     r"(?:so|and) it (?:just )?looked like",
     near(r"(?:rolled|folded|buried|slipped|hid|tucked|absorbed|blended)",
          r"(?:in|into|within) (?:the |my |our )?(?:\S+ ){0,3}(?:updates?|reforecast|numbers|"
@@ -77,7 +101,9 @@ r"(?:wasn't|not) (?:worth|going to be) worr(?:y|ying) (?:the|him|"
     r"let (?:\S+ ){0,3}(?:believe|think|assume)",
     r"(?:and|but|,) (?:\S+ )?(?:didn't|did not|never) (?:\S+ )?" + TELLING
     + r" (?:\S+ ){0,3}(?:to )?(?:my|the|our|her|his|their|anyone|anybody|it|this|that)",
-    r"(?:kept|keep) (?:\S+ ){0,3}(?:quiet|to (?:myself|ourselves)|under wraps|off the)",
+    r"(?:kept|keep) (?!my )(?:\S+ ){0,3}(?:quiet|to (?:myself|ourselves)|under wraps|off the)",
+    r"(?:didn't|did not|never) (?:send|issue|publish|post|put out) (?:a |an |any )?(?:\w+ )?"
+    r"(?:notice|notification|warning|alert|announcement|letter|recall|advisory)",
     near(r"(?:told|informed|emailed|let)", r"(?:about|of) (?:the )?(?:\S+ ){0,3}(?:in (?:july|"
          r"august|september|october|november|december|january|february|march|april|may|june)|"
          r"afterwards|later|once (?:the|they|it)|after (?:the|they|it))", 8),
@@ -98,18 +124,129 @@ _DISCLOSED = phrases(
 )
 
 
+# Saying something untrue or partial about it: status kept green, relabelled, "contained".
+_MISREPRESENTED = phrases(
+    r"(?:kept|left|marked|reported|showed|had|rated) (?:the )?(?:\S+ ){0,3}(?:at|as) (?:green|"
+    r"on track|amber|fine|complete|done|healthy)",
+    r"(?:labell?ed|described|reported|booked|coded|framed|called|presented) (?:it|this|that|the "
+    r"\w+) (?:\w+ )?as (?:an? )?(?:one-off|timing|routine|normal|minor|rounding|system|"
+    r"technical|admin\w*|clerical|mix-up|misunderstanding)",
+    near(r"(?:told|assured|reassured|informed|emailed|updated) (?:\S+ ){0,3}(?:that )?(?:the "
+         r"\w+|it|everything|things|we|all)", r"(?:was|were|had been) (?:\w+ )?(?:contained|"
+         r"fine|ok|"
+         r"okay|on track|under control|resolved|sorted|minor|nothing|a mix-up|routine|isolated|"
+         r"handled)", 3),
+    r"(?:answered|responded|replied|worded|kept) (?:\S+ ){0,4}(?:in )?(?:general|vague|broad|"
+    r"loose) terms", r"(?:vague|vaguely|generic) (?:answer|response|wording|update)",
+    r"(?:steered|kept|moved) (?:\S+ ){0,4}away from (?:the |that |any )?(?:\w+ )?(?:topic|"
+    r"subject|question|flow|issue|login|area|part|section|screen|demo)?",
+    r"(?:glossed|skated|skimmed) over", r"(?:avoided|dodged|sidestepped) (?:the |that |any )?"
+    r"(?:topic|subject|question|mentioning|bringing|raising|talking)",
+    r"(?:instead of|rather than) (?:restating|reissuing|re-issuing|disclosing|admitting|"
+    r"reporting|owning up)",
+    r"(?:treat|treated|class|classed|classified|logged|recorded|called|record) (?:it|this|that) as "
+    r"(?:a |an )?(?:minor|internal|routine|low|one-off|near miss|non-reportable)",
+    # Records removed or doctored.
+    near(r"(?:deleted|removed|erased|wiped|cleared|edited|scrubbed|took|left|kept)", r"(?:from|out "
+         r"of|off) (?:the |our |my |their )?(?:\w+ )?(?:log|logs|record|records|report|notes|sheet|"
+         r"system|history|minutes|register|incident|timesheet|file)", 4),
+    r"(?:left|kept) (?:that|this|it|the \w+|those|them) (?:\w+ )?out(?! of)\b",
+    # A made-up cause given to the people affected.
+    near(r"(?:by )?(?:telling|told|saying|said)", r"(?:there was|there had been|it was) (?:a |an )?"
+         r"(?:\w+ ){0,2}(?:maintenance|technical|system|supplier|weather|staffing|it|network|"
+         r"courier) (?:issue|problem|fault|delay|glitch)", 4),
+    r"(?:told|telling) (?:them|him|her|the \w+) (?:that )?(?:testing|things|it|everything|the "
+    r"project|work) (?:was|were) (?:progressing|going|on track|fine)",
+    r"(?:adjusted|changed|edited|amended|updated) the (?:count|figures?|numbers?|stock|records?|"
+    r"log|data) (?:\S+ ){0,3}(?:to match|so (?:the|it)|to hide|to cover)",
+    near(r"(?:told|telling|said|assured|explained to)", r"(?:on|at) (?:their|the customer's|the "
+         r"user's|your|the client's) (?:side|end)", 12),
+    # A rosier picture than the facts.
+    r"(?:gave|sent|presented|painted|wrote) (?:a |an |them a |him a |her a )?(?:broadly |"
+    r"generally |"
+    r"mostly |very |fairly |pretty )?(?:positive|upbeat|rosy|optimistic|reassuring|green|"
+    r"glowing) (?:update|report|picture|summary|status|account|view)",
+    # One's own slip explained as something else.
+    near(r"(?:explained|described|passed|presented|framed|chalked|attributed|blamed|"
+         r"put it down)", r"(?:as|on|to|down to|up to) (?:a |an |the )?(?:\w+ )?(?:delay|glitch|"
+         r"error|timing|mix-up|supplier|system|rounding|weather|courier|bank|vendor|it|bug|"
+         r"misunderstanding|back-?payment|adjustment|refresh)", 5),
+)
+# Fixing it out of sight, so nobody learns there was a problem.
+_COVERED_UP = phrases(
+    near(r"(?:fix|restor|recover|patch|correct|replac|redo|redid|swap|sort|clean|re-?ran|re-?run|"
+         r"had it back)\w*",
+         r"(?:before (?:anyone|anybody|somebody|someone|the (?:\w+ )?(?:team|client|customer|"
+         r"manager|boss|users?))(?: \w+)? (?:noticed|came in|found out|saw|realised|realized|"
+         r"asked|got in|checked|logged in)|without (?:anyone|anybody) (?:noticing|knowing))", 10),
+    r"(?:none|nobody|no one) (?:of them |else )?(?:\w+ )?(?:knew|found out|realised|realized) "
+    r"(?:why|what|about|that|there)",
+    r"without knowing why",
+    r"(?:a |the )?(?:quiet|silent|stealth) (?:fix|patch|update|change|correction)",
+    r"(?:they|he|she|the \w+|nobody|no one) (?:still )?(?:don't|doesn't|didn't|never) (?:know|knew)"
+    r"(?=[.,;]|$| about| that| it| what| why)",
+    r"(?:never|didn't|did not) (?:found|find) out (?:it was|that it was|about) (?:my|our|the)",
+    r"(?:never|didn't|did not) (?:found|find) out (?:\S+ ){0,3}(?:my|our) (?:\w+ )?(?:error|"
+    r"mistake|"
+    r"fault|slip)",
+)
+# The people affected learn of it late, by themselves.
+_FOUND_OUT_LATE = phrases(
+    r"(?:only|eventually|later|then) (?:found out|discovered|learned|learnt|realised|realized|"
+    r"heard)", r"(?:found out|discovered|learned|heard) (?:about )?(?:it |this |that |the \w+ )?"
+    r"(?:during|at|in) (?:the )?(?:setup|go-live|final|audit|renewal|handover|onboarding|"
+    r"implementation)",
+    r"(?:found|find|finds) out (?:for )?themselves", r"never (?:connected|linked|traced)",
+)
+# Why it stayed unsaid: to avoid worry, fuss, questions or an escalation.
+_WHY_UNSAID = phrases(
+    near(r"(?:didn't|did not|don't|wouldn't) want", r"(?:to (?:panic|worry|know|find out|"
+         r"hear|see)|to be (?:worried|alarmed)|worr\w*|panic\w*|alarm\w*|fuss|questions|"
+         r"a scene|drama|noise|escalat\w*)", 5),
+    near(r"(?:would|'d|might|could) (?:only |just )?(?:have )?(?:caused|cause|created|create|"
+         r"triggered|trigger|started|start|raised|raise|invited|invite|worried|worry|alarmed|"
+         r"derailed|derail|drawn|draw)", r"(?:fuss|panic|questions|escalation|flood|alarm|drama|"
+         r"attention|worry|concern|noise|scene)", 5),
+    r"(?:only|just) (?:have )?(?:worried|upset|alarmed|confused|panicked) (?:people|them|him|her|"
+    r"everyone|the team|the client|customers)",
+    # Weighing what telling would cost: "Telling the council would have disqualified us."
+    r"^(?:telling|informing|notifying|reporting|disclosing|admitting|flagging|mentioning|"
+    r"raising) (?:\S+ ){0,5}?would(?: almost certainly| probably| definitely)? (?:have )?",
+)
+# Legitimately not sharing: confidentiality, privacy or need-to-know.
+_LEGIT_WITHHOLDING = phrases(
+    r"confidential\w*", r"nda", r"non-disclosure", r"(?:for|because of|under|respect\w*) (?:\w+ )?"
+    r"(?:privacy|data protection rules|gdpr)", r"need-to-know", r"privilege\w*",
+    r"(?:legally|contractually) (?:barred|prevented|unable)",
+    r"not (?:mine|my (?:news|information|story)) to (?:share|tell)",
+    r"asked (?:me|us) not to (?:tell|share|say|mention)",
+)
+
 _UNTIL_SURE = phrases(r"until (?:i|we) (?:was|were|had|could) (?:\w+ )?(?:sure|confirm\w*|"
                       r"verif\w*|check\w*|certain)")
 
 
+def _kept_back(context: Context, found: list[Hit]) -> list[Hit]:
+    """Drop hits where the speaker waits to confirm first, or withholds for confidentiality."""
+    return [
+        h for h in found
+        if not _UNTIL_SURE.search(h.sentence.low) and not _LEGIT_WITHHOLDING.search(h.sentence.low)
+    ]
+
+
 def hiding_information(context: Context) -> list[Hit]:
-    concealed = [h for h in hits(context, _CONCEALED, 0.8) if not _UNTIL_SURE.search(h.sentence.low)]
+    concealed = _kept_back(context, hits(context, _CONCEALED, 0.8))
     if len(concealed) == 1 and concealed[0].cue in ("the honest reason was", "which does happen",
                                                      "that does happen", "which did happen"):
+        concealed = []
+    misrepresented = _kept_back(context, hits(context, _MISREPRESENTED, 0.8))
+    covered = _kept_back(context, hits(context, _COVERED_UP, 0.5))
+    if not (concealed or misrepresented or covered):
         return []
-    if not concealed:
-        return []
+    late = hits(context, _FOUND_OUT_LATE, 0.3)
+    motive = hits(context, _WHY_UNSAID, 0.3)
     if present(_DISCLOSED, context.story):
         return []
-    # One clear act of concealment is enough; a second cue only adds evidence.
-    return concealed if total(concealed) >= 0.8 else []
+    # One clear act of concealment is enough; otherwise the story needs a second sign.
+    found = concealed + misrepresented + covered + late + motive
+    return found if total(found) >= 0.8 else []

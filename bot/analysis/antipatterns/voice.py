@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.analysis.antipatterns.base import Context, Hit
-from bot.analysis.narrative import HABIT, SPECIFIC_PAST, i_actions, team_actions
+from bot.analysis.narrative import HABIT, IRREGULAR_PAST, SPECIFIC_PAST, i_actions, team_actions
+from bot.analysis.text import Sentence
 
 # "We" answers: at most this share of the actions are the speaker's own.
 MAX_OWN_ACTION_SHARE = 0.25
@@ -12,31 +15,71 @@ MIN_TEAM_ACTIONS = 3
 MIN_HABIT_SHARE = 0.4
 
 
+# Who is the subject of the doing, in any tense ("we'd map the process", "the team rebuilt
+# it", "I called"): being, having and feeling are not doing.
+_ADVERBS = (
+    r"(?: (?:would|usually|normally|typically|always|then|also|all|just|quickly|eventually|"
+    r"finally|generally|often|will|can|could|first|really|actually|basically|together|both))*"
+)
+_NOT_DOING = (
+    r"(?!(?:were|was|am|'m|had|have|are|is|been|being|do not|don't|didn't|never|not|got|get|"
+    r"felt|feel|think|thought|knew|know|wanted|want|needed|need|lost|ended|managed)\b)"
+)
+_WE_CLAUSE = re.compile(
+    r"(?<![\w'])(?:we|we'd|we'll|the team|our team|the group|everyone)" + _ADVERBS + " "
+    + _NOT_DOING + r"[a-z][a-z'-]+"
+)
+_I_CLAUSE = re.compile(r"(?<![\w'])(?:i|i'd|i'll|myself)" + _ADVERBS + " " + _NOT_DOING + r"[a-z]")
+MIN_WE_CLAUSES = 3
+MAX_OWN_CLAUSE_SHARE = 0.2
+
+
 def we_not_i(context: Context) -> list[Hit]:
     own = sum(len(i_actions(s)) for s in context.story)
     team_sentences = [s for s in context.story if team_actions(s)]
     team = sum(len(team_actions(s)) for s in team_sentences)
-    if team < MIN_TEAM_ACTIONS:
-        return []
-    if own / (own + team) > MAX_OWN_ACTION_SHARE:
-        return []
-    return [Hit(team_sentences[0], 1.0, "we")]
+    if team >= MIN_TEAM_ACTIONS and own / (own + team) <= MAX_OWN_ACTION_SHARE:
+        return [Hit(team_sentences[0], 1.0, "we")]
+    # The same test on every clause, whatever its tense: "we'd map it, we'd trial a fix".
+    we_sentences = [s for s in context.story if _WE_CLAUSE.search(s.low)]
+    we = sum(len(_WE_CLAUSE.findall(s.low)) for s in we_sentences)
+    mine = sum(len(_I_CLAUSE.findall(s.low)) for s in context.story)
+    if we >= MIN_WE_CLAUSES and mine / (we + mine) <= MAX_OWN_CLAUSE_SHARE:
+        return [Hit(we_sentences[0], 1.0, "we")]
+    return []
+
+
+# A sentence that also narrates what the speaker did ("I did the tutorials … so I'd
+# understand it") tells the story; a wish ("I'd love to") is not a habit.
+_PAST_NARRATIVE = re.compile(
+    r"(?<![\w'])(?:i|we)(?: \w+)?? (?:" + IRREGULAR_PAST + r"|[a-z]{2,}ed)\b"
+)
+_WISH = re.compile(r"\b(?:i'd|i would) (?:really )?(?:love|like|prefer|hope|want)\b")
+
+
+def _is_habit(sentence: Sentence) -> bool:
+    low = sentence.low
+    if not HABIT.search(low) or _PAST_NARRATIVE.search(low):
+        return False
+    return bool(HABIT.search(_WISH.sub(" ", low)))
 
 
 def is_hypothetical(context: Context) -> bool:
     story = context.story
     if not story:
         return False
-    habits = [s for s in story if HABIT.search(s.low)]
-    specific = sum(1 for s in story if SPECIFIC_PAST.search(s.low))
+    habits = [s for s in story if _is_habit(s)]
+    # An example inside the habit talk ("someone who gave three years ago") is not a story.
+    specific = sum(1 for s in story if SPECIFIC_PAST.search(s.low) and not _is_habit(s))
     own_actions = sum(len(i_actions(s)) for s in story)
     if len(habits) < 1 or len(habits) / len(story) < MIN_HABIT_SHARE:
         return False
-    return (specific == 0 and own_actions <= 2) or (len(habits) / len(story) >= 0.7 and not specific)
+    mostly_habits = len(habits) / len(story) >= 0.7
+    return (specific == 0 and own_actions <= 2) or (mostly_habits and not specific)
 
 
 def hypothetical(context: Context) -> list[Hit]:
     if not is_hypothetical(context):
         return []
-    first = next(s for s in context.story if HABIT.search(s.low))
+    first = next(s for s in context.story if _is_habit(s))
     return [Hit(first, 1.0, "would")]
