@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import aiosqlite
 
 from bot.storage.base import Repository, dump_ids, load_ids, now_utc, ts
-from bot.storage.errors import AnswerNotFoundError
+from bot.storage.errors import AnswerNotFoundError, StorageError
 from bot.storage.models import (
     FollowUp,
     NewAnswer,
@@ -169,12 +170,35 @@ def _answer_params(new: NewAnswer) -> dict[str, object]:
     }
 
 
+#: Most answers written in one group-commit transaction.
+MAX_GROUP_COMMIT = 200
+
+
 class AnswerRepository(Repository):
     """Answers (idempotent on the Discord message id), follow-ups and peer comments."""
 
+    _answer_queue: list[tuple[NewAnswer, asyncio.Future[tuple[StoredAnswer, bool]]]]
+    _answer_flush: asyncio.Task[None] | None
+
     async def add_answer(self, new: NewAnswer) -> tuple[StoredAnswer, bool]:
         """Store an answer; ``created`` is False when its message id was already stored
-        (a re-delivered event), and the existing answer is returned unchanged."""
+        (a re-delivered event), and the existing answer is returned unchanged.
+
+        When the connection is free this is one statement. When other work holds it,
+        answers that arrive meanwhile are queued and written together in one transaction
+        (group commit): many members answering at once cost one commit, not one each.
+        """
+        if new.message_id is None or not self._busy:
+            return await self._add_answer_now(new)
+        future: asyncio.Future[tuple[StoredAnswer, bool]] = (
+            asyncio.get_running_loop().create_future()
+        )
+        self._answer_queue.append((new, future))
+        if self._answer_flush is None or self._answer_flush.done():
+            self._answer_flush = asyncio.create_task(self._flush_answers())
+        return await future
+
+    async def _add_answer_now(self, new: NewAnswer) -> tuple[StoredAnswer, bool]:
         async with self._locked() as conn:
             # One statement, one trip to the connection thread.
             row = await self._one(
@@ -190,6 +214,78 @@ class AnswerRepository(Repository):
         if existing is None:  # pragma: no cover - the conflict row cannot vanish under the lock
             raise AnswerNotFoundError(f"answer for message {new.message_id} vanished")
         return answer_from_row(existing), False
+
+    async def _flush_answers(self) -> None:
+        """Write queued answers, a batch per transaction, until the queue is empty.
+
+        If a batch fails as a whole, each of its answers is retried on its own so that
+        one bad answer only fails its own caller.
+        """
+        batch: list[tuple[NewAnswer, asyncio.Future[tuple[StoredAnswer, bool]]]] = []
+        try:
+            while self._answer_queue:
+                batch = []
+                try:
+                    results = await self._write_answer_batch(batch)
+                except (StorageError, ValueError):
+                    for new, future in batch:
+                        if future.done():
+                            continue
+                        try:
+                            result = await self._add_answer_now(new)
+                        except Exception as exc:
+                            future.set_exception(exc)
+                        else:
+                            future.set_result(result)
+                else:
+                    for (_new, future), result in zip(batch, results, strict=True):
+                        if not future.done():
+                            future.set_result(result)
+                batch = []
+        except BaseException as exc:
+            # Cancelled (e.g. shutting down) or a bug: nobody may wait forever.
+            failure = StorageError(f"database {self._path}: answer not stored ({exc!r})")
+            for _new, future in [*batch, *self._answer_queue]:
+                if not future.done():
+                    future.set_exception(failure)
+            self._answer_queue.clear()
+            raise
+
+    async def _write_answer_batch(
+        self, batch: list[tuple[NewAnswer, asyncio.Future[tuple[StoredAnswer, bool]]]]
+    ) -> list[tuple[StoredAnswer, bool]]:
+        """Once the connection is ours, move what is queued into ``batch`` and write it in
+        one transaction."""
+        async with self._writing() as conn:
+            batch.extend(self._answer_queue[:MAX_GROUP_COMMIT])
+            del self._answer_queue[: len(batch)]
+            ids = [new.message_id for new, _ in batch]
+            earlier = {
+                row[0]
+                for row in await self._all(
+                    conn,
+                    "SELECT message_id FROM answers"
+                    " WHERE message_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(ids),),
+                )
+            }
+            async with conn.executemany(
+                INSERT_ANSWER, [_answer_params(new) for new, _ in batch]
+            ):
+                pass
+            rows = await self._all(
+                conn,
+                f"SELECT {ANSWER_COLUMNS} FROM answers"
+                " WHERE message_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),),
+            )
+        stored = {row["message_id"]: answer_from_row(row) for row in rows}
+        results = []
+        for message_id in ids:
+            created = message_id not in earlier
+            earlier.add(message_id)  # a second copy in the same batch is a re-delivery
+            results.append((stored[message_id], created))
+        return results
 
     async def add_answers_bulk(
         self, answers: Iterable[NewAnswer], *, batch_size: int = 10_000

@@ -91,6 +91,8 @@ class Repository:
     _conn: aiosqlite.Connection
     _lock: asyncio.Lock
     _path: Path
+    #: Operations that hold or wait for the connection (see ``add_answer``'s group commit).
+    _busy: int = 0
 
     def _storage_error(self, exc: BaseException) -> StorageError:
         if isinstance(exc, sqlite3.IntegrityError):
@@ -101,30 +103,38 @@ class Repository:
     async def _locked(self) -> AsyncIterator[aiosqlite.Connection]:
         """The connection to ourselves, no transaction: reads, or one self-contained statement
         (SQLite makes a single statement atomic, triggers included)."""
-        async with self._lock:
-            try:
-                yield self._conn
-            except sqlite3.Error as exc:
-                raise self._storage_error(exc) from exc
+        self._busy += 1
+        try:
+            async with self._lock:
+                try:
+                    yield self._conn
+                except sqlite3.Error as exc:
+                    raise self._storage_error(exc) from exc
+        finally:
+            self._busy -= 1
 
     @asynccontextmanager
     async def _writing(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``); rolled back on error."""
-        async with self._lock:
-            try:
-                await self._conn.execute("BEGIN IMMEDIATE")
+        self._busy += 1
+        try:
+            async with self._lock:
                 try:
-                    yield self._conn
-                    await self._conn.execute("COMMIT")
-                except BaseException:
-                    # Awaited directly (not shielded): the ROLLBACK is queued on the
-                    # connection thread before this coroutine can be interrupted, so it
-                    # runs before any later task's BEGIN even if we are cancelled again.
-                    with suppress(sqlite3.Error):
-                        await self._rollback()
-                    raise
-            except sqlite3.Error as exc:
-                raise self._storage_error(exc) from exc
+                    await self._conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield self._conn
+                        await self._conn.execute("COMMIT")
+                    except BaseException:
+                        # Awaited directly (not shielded): the ROLLBACK is queued on the
+                        # connection thread before this coroutine can be interrupted, so it
+                        # runs before any later task's BEGIN even if we are cancelled again.
+                        with suppress(sqlite3.Error):
+                            await self._rollback()
+                        raise
+                except sqlite3.Error as exc:
+                    raise self._storage_error(exc) from exc
+        finally:
+            self._busy -= 1
 
     async def _rollback(self) -> None:
         with suppress(sqlite3.OperationalError):  # "no transaction is active"

@@ -2,7 +2,8 @@
 
 What counts as "about the user" (see docs/privacy.md for the reasoning):
 
-* their answers, with the follow-ups, the reviews and the peer comments on those answers;
+* their answers, with their message parts, the follow-ups, the reviews and the peer
+  comments on those answers (and the bot's feedback cards about them);
 * the peer reviews and peer comments they wrote on other people's answers;
 * their preferences, story bank and (for terminal users) their local name;
 * the custom questions they added to a guild.
@@ -59,6 +60,13 @@ class PrivacyRepository(Repository):
                 " WHERE a.user_id = ? ORDER BY f.id",
                 (user_id,),
             )
+            parts = await self._all(
+                conn,
+                "SELECT p.answer_id, p.position, p.message_id, p.text, p.created_at"
+                " FROM answer_parts AS p JOIN answers AS a ON a.id = p.answer_id"
+                " WHERE a.user_id = ? ORDER BY p.answer_id, p.position",
+                (user_id,),
+            )
             reviews_received = await self._all(
                 conn,
                 "SELECT r.answer_id, r.situation, r.task, r.action, r.result, r.comment,"
@@ -111,8 +119,11 @@ class PrivacyRepository(Repository):
             item["analysis"] = _analysis(item.pop("analysis_json"))
             answer_id = item.pop("answer_id")
             by_answer.setdefault(answer_id, {}).setdefault("follow_ups", []).append(item)
-        for key, rows in (("reviews_received", reviews_received),
-                          ("comments_received", comments_received)):
+        for key, rows in (
+            ("parts", parts),
+            ("reviews_received", reviews_received),
+            ("comments_received", comments_received),
+        ):
             for row in rows:
                 item = dict(row)
                 answer_id = item.pop("answer_id")
@@ -123,7 +134,7 @@ class PrivacyRepository(Repository):
             answer = answer_from_row(row).model_dump(mode="json")
             answer["analysis"] = _analysis(answer.pop("analysis_json"))
             extra = by_answer.get(answer["id"], {})
-            for key in ("follow_ups", "reviews_received", "comments_received"):
+            for key in ("parts", "follow_ups", "reviews_received", "comments_received"):
                 answer[key] = extra.get(key, [])
             exported_answers.append(answer)
 
@@ -157,6 +168,11 @@ class PrivacyRepository(Repository):
                 counts[key] = int(row[0]) if row else 0
 
             # What hangs off their answers goes with them (ON DELETE CASCADE); count it first.
+            await count(
+                "answer_parts",
+                "SELECT count(*) FROM answer_parts WHERE answer_id IN"
+                " (SELECT id FROM answers WHERE user_id = ?)",
+            )
             await count(
                 "follow_ups",
                 "SELECT count(*) FROM follow_ups WHERE answer_id IN"

@@ -102,7 +102,18 @@ class ProgressRepository(Repository):
         """
         async with self._locked() as conn:
             streaks = await self._current_streaks(conn, guild_id, today)
-            streakers = [u for u, s in streaks.items() if s > 0]
+            streakers = sorted((u for u, s in streaks.items() if s > 0), key=streaks.__getitem__)
+            streakers.reverse()  # longest streak first
+            if len(streakers) >= limit > 0:
+                # Only ties with the limit-th longest streak can still be reordered by
+                # principles covered; nobody without a streak can make the board.
+                cutoff = streaks[streakers[limit - 1]]
+                streakers = [u for u in streakers if streaks[u] >= cutoff]
+                others = 0
+            else:
+                # Streakers rank above everyone else, so the rest of the board is among
+                # the ``limit + len(streakers)`` members who covered the most principles.
+                others = limit + len(streakers)
             covered: dict[int, int] = {}
             if streakers:
                 rows = await self._all(
@@ -112,15 +123,14 @@ class ProgressRepository(Repository):
                     (guild_id, json.dumps(streakers)),
                 )
                 covered.update((r[0], r[1]) for r in rows)
-            # Streakers rank above everyone else, so the rest of the top ``limit`` is among
-            # the ``limit + len(streakers)`` members who covered the most principles.
-            rows = await self._all(
-                conn,
-                "SELECT user_id, principles_covered FROM member_coverage WHERE guild_key = ?"
-                " ORDER BY principles_covered DESC, user_id LIMIT ?",
-                (guild_id, limit + len(streakers)),
-            )
-            covered.update((r[0], r[1]) for r in rows)
+            if others:
+                rows = await self._all(
+                    conn,
+                    "SELECT user_id, principles_covered FROM member_coverage"
+                    " WHERE guild_key = ? ORDER BY principles_covered DESC, user_id LIMIT ?",
+                    (guild_id, others),
+                )
+                covered.update((r[0], r[1]) for r in rows)
         ranked = rank_leaderboard(streaks, covered, limit)
         return [
             LeaderboardEntry(

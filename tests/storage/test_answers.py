@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from pydantic import ValidationError
 
-from bot.storage import AnswerNotFoundError, ConstraintError, Database
+from bot.storage import AnswerNotFoundError, ConstraintError, Database, StorageError
 from tests.storage.factories import ALICE, BOB, CAROL, GUILD, T0, new_answer
 
 
@@ -250,3 +252,82 @@ async def test_bulk_add_follows_the_same_rules(db: Database) -> None:
     board = await db.guild_leaderboard(GUILD, date(2024, 5, 1))
     assert board[0].principles_covered == 1
     assert existing.id == (await db.get_answer_by_message(1)).id
+
+
+# ------------------------------------------------------------------ group commit
+
+
+async def _queued(db: Database, news: list) -> list[asyncio.Task]:
+    """Start add_answer calls while the connection is busy, so that they queue up."""
+    tasks = [asyncio.create_task(db.add_answer(n)) for n in news]
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert not any(t.done() for t in tasks)
+    assert len(db._answer_queue) == len(news)
+    return tasks
+
+
+async def test_answers_arriving_while_busy_are_written_together(db: Database) -> None:
+    async with db._locked():
+        tasks = await _queued(
+            db, [new_answer(message_id=500 + i % 10, text=f"copy {i}") for i in range(30)]
+        )
+    results = await asyncio.gather(*tasks)
+    assert sum(created for _, created in results) == 10  # one per distinct message id
+    for i, (answer, _) in enumerate(results):
+        assert answer.message_id == 500 + i % 10
+        assert answer.text == f"copy {i % 10}"  # the first copy won
+    assert await count(db, "answers") == 10
+    again, created = await db.add_answer(new_answer(message_id=505))
+    assert not created and again.text == "copy 5"
+
+
+async def test_a_failed_batch_is_retried_answer_by_answer(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(batch: list) -> list:
+        async with db._writing():  # take the queue, then fail the transaction
+            batch.extend(db._answer_queue)
+            db._answer_queue.clear()
+            raise ConstraintError("simulated")
+
+    monkeypatch.setattr(db, "_write_answer_batch", broken)
+    async with db._locked():
+        tasks = await _queued(db, [new_answer(message_id=600 + i) for i in range(5)])
+    results = await asyncio.gather(*tasks)
+    assert [created for _, created in results] == [True] * 5
+    assert await count(db, "answers") == 5
+
+
+async def test_queued_answers_fail_cleanly_when_the_writer_is_cancelled(db: Database) -> None:
+    async with db._locked():
+        tasks = await _queued(db, [new_answer() for _ in range(3)])
+        db._answer_flush.cancel()
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert all(isinstance(r, StorageError) for r in results)
+    assert db._answer_queue == []
+    _, created = await db.add_answer(new_answer())  # and the next one works
+    assert created
+
+
+async def test_close_waits_for_queued_answers(db_path: Path) -> None:
+    database = await Database.open(db_path)
+    async with database._locked():
+        tasks = await _queued(database, [new_answer(message_id=700 + i) for i in range(4)])
+    await database.close()
+    assert all(created for _, created in await asyncio.gather(*tasks))
+    reopened = await Database.open(db_path)
+    try:
+        assert await count(reopened, "answers") == 4
+    finally:
+        await reopened.close()
+
+
+async def test_what_an_answer_counts_for_cannot_be_rewritten(db: Database) -> None:
+    stored, _ = await db.add_answer(new_answer())
+    for column, value in (("local_date", "2020-01-01"), ("user_id", BOB), ("source", "drill")):
+        with pytest.raises(sqlite3.IntegrityError, match="cannot change"):
+            await db._conn.execute(
+                f"UPDATE answers SET {column} = ? WHERE id = ?", (value, stored.id)
+            )
+    assert await db.get_answer(stored.id) == stored

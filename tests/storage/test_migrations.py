@@ -4,7 +4,9 @@ the same schema, keep their data, and a failed migration changes nothing."""
 from __future__ import annotations
 
 import asyncio
+import random
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 
 import aiosqlite
@@ -12,6 +14,9 @@ import pytest
 
 from bot.storage import Database, StorageError
 from bot.storage.migrate import apply_migrations, latest_version, load_migrations
+
+#: The migration that added daily_days (and back-fills it).
+DAILY_DAYS_VERSION = 6
 
 EXPECTED_TABLES = {
     "guild_settings",
@@ -26,6 +31,7 @@ EXPECTED_TABLES = {
     "guild_questions",
     "member_principles",
     "member_coverage",
+    "daily_days",
 }
 
 
@@ -162,7 +168,9 @@ async def test_every_earlier_version_migrates_to_the_same_schema(
             assert [r.reviewer_id for r in await database.list_reviews(1)] == [43]
             # member_principles was back-filled from the answers already there
             board = await database.guild_leaderboard(1, answer.local_date)
-            assert [(e.user_id, e.principles_covered) for e in board] == [(42, 2)]
+            assert [(e.user_id, e.current_streak, e.principles_covered) for e in board] == [
+                (42, 1, 2)
+            ]
             assert await database.local_user_id("ALICE") == -1
         if start >= 2:
             prefs = await database.get_preferences(42)
@@ -227,3 +235,42 @@ async def test_two_processes_starting_at_once_both_migrate_safely(db_path: Path)
     finally:
         await first.close()
         await second.close()
+
+
+async def test_back_filled_streak_days_match_what_the_triggers_keep(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    rows = [
+        (
+            rng.choice([1, 2]),
+            rng.randrange(4),
+            rng.choice(["daily", "daily", "drill"]),
+            (date(2024, 1, 1) + timedelta(days=rng.randrange(30))).isoformat(),
+        )
+        for _ in range(300)
+    ]
+    insert = (
+        "INSERT INTO answers (guild_id, user_id, source, score, star_complete, local_date,"
+        " created_at, text, analysis_json) VALUES (?, ?, ?, 50, 1, ?, 'x', 't', '{}')"
+    )
+
+    def daily_days(path: Path) -> list[tuple]:
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute("SELECT * FROM daily_days ORDER BY 1, 2, 3").fetchall()
+        finally:
+            conn.close()
+
+    before = tmp_path / "before.db"  # answers stored before daily_days existed
+    conn = await aiosqlite.connect(before, isolation_level=None)
+    await apply_migrations(conn, target=DAILY_DAYS_VERSION - 1)
+    await conn.executemany(insert, rows)
+    await conn.close()
+    await (await Database.open(before)).close()
+
+    after = tmp_path / "after.db"  # the same answers, kept by the triggers
+    database = await Database.open(after)
+    await database._conn.executemany(insert, rows)
+    await database.close()
+
+    assert load_migrations()[DAILY_DAYS_VERSION - 1].name == "daily_days"
+    assert daily_days(before) == daily_days(after) != []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.storage import Database
-from tests.storage.factories import ALICE, BOB, CAROL, GUILD, new_answer
+from tests.storage.factories import ALICE, BOB, CAROL, GUILD, T0, new_answer
 
 
 async def populate(db: Database) -> dict[str, int]:
@@ -15,6 +15,7 @@ async def populate(db: Database) -> dict[str, int]:
     )
     bob_answer, _ = await db.add_answer(new_answer(user_id=BOB))
     await db.add_follow_up(alice_answer.id, "Result?", "Saved 3 days", "{}", 60, message_id=1)
+    await db.add_answer_part(alice_answer.id, 9001, "and the second message", T0)
     await db.upsert_review(alice_answer.id, BOB, 4, 4, 4, 4, "solid")
     await db.upsert_review(bob_answer.id, ALICE, 2, 2, 2, 2, "thin on results")
     await db.upsert_review(bob_answer.id, CAROL, 4, 4, 4, 4)
@@ -35,6 +36,9 @@ async def test_export_has_everything_about_the_user_and_is_json(db: Database) ->
     assert answer["id"] == ids["alice_answer"]
     assert answer["analysis"] == {"score": 71, "star": {"s": True}}
     assert [f["text"] for f in answer["follow_ups"]] == ["Saved 3 days"]
+    assert [(p["message_id"], p["text"]) for p in answer["parts"]] == [
+        (9001, "and the second message")
+    ]
     assert [r["comment"] for r in answer["reviews_received"]] == ["solid"]
     assert [c["text"] for c in answer["comments_received"]] == ["Nice"]
     # other members' ids are not part of Alice's export
@@ -57,6 +61,7 @@ async def test_delete_user_removes_everything_about_them_and_nothing_else(db: Da
     ids = await populate(db)
     counts = await db.delete_user(ALICE)
     assert counts == {
+        "answer_parts": 1,
         "follow_ups": 1,
         "reviews_received": 1,
         "comments_received": 1,

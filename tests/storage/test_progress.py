@@ -157,3 +157,27 @@ async def test_leaderboard_top_n_matches_a_full_computation(db: Database) -> Non
     await db.delete_user(leader)
     again = await db.guild_leaderboard(GUILD, TODAY, limit=5)
     assert leader not in [e.user_id for e in again]
+
+
+async def test_leaderboard_ties_at_the_cutoff_are_broken_by_principles(db: Database) -> None:
+    many = list(PRINCIPLE_IDS)
+    layout = {  # user: (streak length, principles covered)
+        1: (5, 1),
+        2: (3, 1),
+        3: (3, 5),
+        4: (3, 3),
+        5: (0, 16),
+    }
+    for user, (streak, count) in layout.items():
+        days = [TODAY - timedelta(days=o) for o in range(streak)] or [TODAY - timedelta(days=9)]
+        for i, day in enumerate(days):
+            ids = many[:count] if i == 0 else many[:1]
+            await db.add_answer(new_answer(user_id=user, local_date=day, principle_ids=ids))
+    board = await db.guild_leaderboard(GUILD, TODAY, limit=3)
+    assert [(e.user_id, e.current_streak, e.principles_covered) for e in board] == [
+        (1, 5, 1),
+        (3, 3, 5),
+        (4, 3, 3),
+    ]
+    wide = await db.guild_leaderboard(GUILD, TODAY, limit=10)
+    assert [e.user_id for e in wide] == [1, 3, 4, 2, 5]
