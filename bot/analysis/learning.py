@@ -22,7 +22,7 @@ _LESSON = phrases(
     r"(?:next time|in future|in the future|going forward|from now on),? i(?:'d| would| will|'ll)",
     r"i(?:'d| would) (?:do|have done) (?:it |things |that |some things )?differently",
     r"(?:what|something) i(?:'d| would) (?:do|change) differently",
-    r"i would have (?:\w+ ){0,3}(?:earlier|sooner|first|instead|differently|from the start)",
+    r"i would have (?:\w{1,30} ){0,3}(?:earlier|sooner|first|instead|differently|from the start)",
     r"i(?:'d| would)(?: have)? (?:push|start|involve|bring|ask|set|measure|check|build|"
     r"test|talk|raise|plan|escalate|insist|spend|do|include)\b(?:\w| ){0,60}"
     r"(?:earlier|sooner|first|from the start|from day one|next time|again|before)",
@@ -48,7 +48,7 @@ _LESSON = phrases(
     r"^(?:and )?(?:learned|learnt) (?:that|to|how|a lot|the)", r"(?:was|were) a (?:good|useful|"
     r"valuable|hard|big|real) lesson", r"looking back,? we",
     r"i(?:'ve| have) since", r"since then,? (?:i|nothing|every|we|my|no)",
-    r"i(?:'ve| have) (?:\S+ ){1,8}since(?=[.!]?$)",
+    r"i(?:'ve| have) (?:\S{1,40} ){1,8}since(?=[.!]?$)",
 )
 # A lesson for someone else, or praise of oneself, is not the speaker's lesson.
 _NOT_OWN_LESSON = phrases(

@@ -133,20 +133,49 @@ def _clean(found: str) -> str:
 MAX_METRICS = 50
 
 
+# Every metric needs a digit or a number word; a sentence without one is skipped.
+_MAY_QUANTIFY = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|hundred|thousand|dozens?|half|halved|third|quarter|fifth|tenth|"
+    r"doubled|tripled|trebled|quadrupled|twice|zero|single|none|no more|a day|a week|"
+    r"an hour|a month)\b"
+)
+
+
 def find_metrics(document: Document) -> list[str]:
     """Every metric mention (up to MAX_METRICS), in order of appearance, without duplicates."""
     found: list[str] = []
+    for mentions in metrics_by_sentence(document).values():
+        found.extend(mentions)
+    return found[:MAX_METRICS]
+
+
+def metrics_by_sentence(document: Document) -> dict[int, list[str]]:
+    """The metric mentions of each sentence (by sentence index), worked out once."""
+    cached = document.cache.get("metrics")
+    if cached is None:
+        cached = document.cache["metrics"] = _find_by_sentence(document)
+    return cached
+
+
+def _find_by_sentence(document: Document) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    total = 0
     seen_spans: dict[int, list[tuple[int, int]]] = {}
 
     def add(sentence_index: int, start: int, end: int, text: str) -> None:
+        nonlocal total
         spans = seen_spans.setdefault(sentence_index, [])
-        if len(found) >= MAX_METRICS or any(start < e0 and s0 < end for s0, e0 in spans):
+        if total >= MAX_METRICS or any(start < e0 and s0 < end for s0, e0 in spans):
             return
         spans.append((start, end))
-        found.append(_clean(text))
+        found.setdefault(sentence_index, []).append(_clean(text))
+        total += 1
 
     for sentence in document.sentences:
         low = sentence.low
+        if not _MAY_QUANTIFY.search(low):
+            continue
         for _kind, pattern in _PATTERNS:
             for match in pattern.finditer(low):
                 add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))

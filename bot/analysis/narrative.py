@@ -6,6 +6,7 @@ These are the grammatical signals the STAR parts and several anti-patterns share
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.analysis.cues import phrases
 from bot.analysis.text import Sentence
@@ -122,7 +123,15 @@ def _tail(low: str, end: int, width: int = 40) -> str:
 
 def i_actions(sentence: Sentence) -> list[str]:
     """Past-tense (or narrative-present) actions whose subject is the speaker."""
-    low = sentence.low
+    return list(_i_actions(sentence.low))
+
+
+@lru_cache(maxsize=8192)
+def _i_actions(low: str) -> tuple[str, ...]:
+    return tuple(_find_i_actions(low))
+
+
+def _find_i_actions(low: str) -> list[str]:
     verbs: list[str] = []
     for match in _I_PAST.finditer(low):
         verb = match.group(1)
@@ -154,7 +163,16 @@ def i_actions(sentence: Sentence) -> list[str]:
 
 def team_actions(sentence: Sentence) -> list[str]:
     """Past-tense actions whose subject is 'we', 'the team' or 'they'."""
+    return list(_team_actions(sentence.low))
+
+
+@lru_cache(maxsize=8192)
+def _team_actions(low: str) -> tuple[str, ...]:
+    return tuple(_find_team_actions(low))
+
+
+def _find_team_actions(low: str) -> list[str]:
     return [
-        m.group(1) for m in _WE_PAST.finditer(sentence.low)
+        m.group(1) for m in _WE_PAST.finditer(low)
         if m.group(1).split()[0] not in _NOT_ACTIONS and not m.group(0).startswith("they")
     ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bot.analysis.cues import phrases
+from bot.analysis.indexed import IndexedPattern
 from bot.analysis.models import PrincipleScore
 from bot.analysis.text import Document
 from bot.bank import Principle
@@ -15,16 +17,30 @@ MIN_REPORTED_SCORE = 0.34
 
 
 @cache
-def _signal_pattern(signals: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(signals, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(" + "|".join(re.escape(s) for s in ordered) + r")(?![\w'])")
+def _all_signals(
+    principles: tuple[Principle, ...],
+) -> tuple[IndexedPattern, dict[str, tuple[str, ...]]]:
+    """One pattern for every principle's signals, and which principles each signal shows."""
+    owners: dict[str, list[str]] = {}
+    for principle in principles:
+        for signal in principle.signals:
+            owners.setdefault(signal, []).append(principle.id)
+    ordered = sorted(owners, key=len, reverse=True)
+    pattern = phrases(*(re.escape(signal) for signal in ordered))
+    return pattern, {signal: tuple(ids) for signal, ids in owners.items()}
 
 
-def score_principles(document: Document, principles: tuple[Principle, ...]) -> list[PrincipleScore]:
-    text = document.low
+def score_principles(
+    document: Document, principles: tuple[Principle, ...]
+) -> list[PrincipleScore]:
+    pattern, owners = _all_signals(principles)
+    shown: dict[str, set[str]] = {}
+    for match in pattern.finditer(document.low):
+        for principle_id in owners.get(match.group(0), ()):
+            shown.setdefault(principle_id, set()).add(match.group(0))
     scores: list[PrincipleScore] = []
     for principle in principles:
-        distinct = {m.group(1) for m in _signal_pattern(principle.signals).finditer(text)}
+        distinct = shown.get(principle.id, set())
         score = min(1.0, len(distinct) / SIGNALS_FOR_FULL_SCORE)
         if score >= MIN_REPORTED_SCORE:
             scores.append(PrincipleScore(id=principle.id, score=round(score, 2)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.analysis.cues import phrases
 from bot.analysis.learning import is_lesson
-from bot.analysis.metrics import find_metrics
+from bot.analysis.metrics import metrics_by_sentence
 from bot.analysis.models import Star, StarPart
 from bot.analysis.narrative import INTENTION, i_actions
 from bot.analysis.text import Document, Sentence
@@ -40,19 +40,19 @@ _ROLE_NOUN = (
 _ROLE = re.compile(
     r"(?<![\w'])(?:i (?:was|am|had been|have been|became|was promoted to|was made|"
     r"was hired as|joined as|started as|came in as|served as)|i'm|i've been|me as)\s+"
-    r"(?:[\w/&'-]+\s+){0,2}?" + _ROLE_NOUN + r"s?\b"
+    r"(?:[\w/&'-]{1,30}\s+){0,2}?" + _ROLE_NOUN + r"s?\b"
     r"|(?<![\w'])(?:(?:i (?:was|am|had been|have been|became|was promoted to|was made|"
     r"was hired as|joined as|started as|came in as|served as)|i'm|i've been|me as)\s+"
     r"(?:a|an|the|one of (?:the|two|three|four|five|six|\d+)|part of (?:the|a)|their|our|its)"
     r"|(?:worked|work|working|serve|served|started|joined|volunteer|volunteered) as"
     r"(?: a| an| the)?"
     r"|(?:^|, |\band )as (?:a|an|the)|^as)\s+"
-    r"(?:[\w/&'-]+\s+){0,4}?" + _ROLE_NOUN + r"s?\b"
+    r"(?:[\w/&'-]{1,30}\s+){0,4}?" + _ROLE_NOUN + r"s?\b"
     r"|(?<![\w'])i (?:teach|nurse|tutor|coach|mentor|manage|supervise|work (?:nights|days|"
     r"weekends|evenings|shifts|part-time|full-time|as|in|at|for|on)|was (?:teaching|managing|"
     r"leading|running|coordinating|supervising|working as|covering|handling|in charge))\b"
     r"|(?<![\w'])i(?:'m| am| was) (?:working on|on call|on the \w+ (?:desk|team|rota|shift)|"
-    r"the (?:\w+ )?on call|on the (?:\w+ )?rotation)"
+    r"the (?:\w{1,30} )?on call|on the (?:\w{1,30} )?rotation)"
     r"|(?<![\w'])i worked (?:the |tier|a |nights|days|weekends)"
     r"|^(?:[\w-]+ ){0,3}(?:lead|manager|supervisor|engineer|analyst|nurse|teacher|officer|"
     r"operator|developer|designer|coordinator|assistant|agent|planner|estimator|accountant) "
@@ -72,7 +72,7 @@ _TASK = phrases(
     r"(?:on me|mine|my (?:job|call|responsibility|problem|decision|thing|project|area))",
     r"(?:was|is) mine to", r"i took (?:it|this|that|the \w+) on", r"i took (?:on|over|charge|"
     r"ownership|responsibility)", r"i volunteered", r"i stepped (?:in|up)",
-    r"i set (?:myself|a|the|my) (?:\w+ )?(?:goal|target|aim|deadline|objective)",
+    r"i set (?:myself|a|the|my) (?:\w{1,30} )?(?:goal|target|aim|deadline|objective)",
     r"(?:i|we) (?:needed|had) to (?:get|deliver|make|find|fix|figure|reduce|improve|cut|bring|"
     r"hit|keep|move|ship|build|decide|choose|recover|save|close|explain|raise|launch|hire|"
     r"turn|stabili[sz]e|rebuild|migrate|prepare|finish|convince|train)",
@@ -80,13 +80,13 @@ _TASK = phrases(
     r"out|turn|see|build|know|win|raise)",
     r"(?:the|our) (?:goal|target|objective|aim|brief|mandate|ask) (?:was|for \w+ was|:)",
     r"i told (?:my|the) (?:manager|boss|lead) i (?:want|would)", r"(?:asked|wanted|needed) me to",
-    r"i (?:was|am) (?:the|a|an) (?:\w+ )?(?:one|person) (?:who|responsible)",
+    r"i (?:was|am) (?:the|a|an) (?:\w{1,30} )?(?:one|person) (?:who|responsible)",
     r"so (?:it|this) was (?:on me|mine|my)", r"it's on me", r"i(?:'d|'ll| would|"
     r" will) own", r"i agreed to", r"i offered to",
     r"i committed to", r"i promised", r"(?:take|took|taking) (?:it|this|that) on",
     r"^(?:ran|owned|led|managed|organi[sz]ed|coordinated|worked) (?:the|a|an|our|my)",
 )
-_NEGATED_TASK = phrases(r"(?:nobody|no one|never) (?:\w+ )?asked me", r"wasn't (?:\w+ )?my job")
+_NEGATED_TASK = phrases(r"(?:nobody|no one|never) (?:\w{1,30} )?asked me", r"wasn't (?:\w{1,30} )?my job")
 _SETTING = phrases(
     r"at (?:my|a|an|our|the|one) (?:[\w/-]+ ){0,5}?(?:job|company|employer|startup|start-up|"
     r"firm|agency|hospital|school|university|college|store|shop|warehouse|bank|clinic|"
@@ -107,7 +107,7 @@ _SETTING = phrases(
     r"i (?:was|am|work|worked) (?:at|in|on|for) (?:a|an|the|my|our)",
     r"during (?:my|the|a|our|an)", r"our (?:team|company|store|school|ward|site|product|app|"
     r"platform|service|department|clinic|shop|startup|business|client|customer|hospital|"
-    r"office|warehouse|unit|region|organi[sz]ation|group|lab|biggest) (?:[\w'-]+ ){0,3}?"
+    r"office|warehouse|unit|region|organi[sz]ation|group|lab|biggest) (?:[\w'-]{1,30} ){0,3}?"
     r"(?:had|was|were|has|is|needed|kept|got|went|started|ran|used|did|didn't|wasn't|"
     r"couldn't|lost|missed|faced|received)",
     r"(?:we|they|i) (?:had|were|was) (?:about|around|only|just)? ?\d",
@@ -116,10 +116,10 @@ _SETTING = phrases(
     r"volunteer|volunteered|maintained|looked after) (?:with |at |for )?(?:a|an|the|our|my|"
     r"two|three|four|five|six|\d+)\b",
     r"(?:my|our|the) (?:manager|lead|boss|director|client|customer|ceo|head|team|company|"
-    r"school|hospital|store) (?:\w+ )?(?:wanted|asked|needed|decided|was|were|had|told|"
+    r"school|hospital|store) (?:\w{1,30} )?(?:wanted|asked|needed|decided|was|were|had|told|"
     r"announced|introduced|launched|planned)",
-    r"^our (?:[\w'-]+ ){0,4}?(?:had|was|were|has|is|kept|needed|started|got|went)\b",
-    r"^(?:we|i) (?:were|was) (?:\w+ )?(?:rebuilding|building|moving|launching|migrating|"
+    r"^our (?:[\w'-]{1,30} ){0,4}?(?:had|was|were|has|is|kept|needed|started|got|went)\b",
+    r"^(?:we|i) (?:were|was) (?:\w{1,30} )?(?:rebuilding|building|moving|launching|migrating|"
     r"running|preparing|redesigning|working|trying|hosting|planning|applying|scaling|growing|"
     r"losing|getting|replacing|rolling|switching|implementing|introducing|doing)",
     r"there (?:was|were) (?:a|an|this|one|some)",
@@ -145,7 +145,7 @@ _CONTEXT = phrases(
     r"i(?:'m| am| was| worked as| work as) (?:a|an|the) (?:[\w/-]+ ){1,3}?(?:at|for|in|on|with|of) "
     r"(?:a|an|the|our|my)",
     r"^(?:(?:last|this|that|one|early|late|in) \w+,? |(?:a few|two|three|several|some) \w+ ago,? "
-    r"|in \d{4},? )?our (?:[\w'-]+ ){0,4}?(?:[a-z]+ed|ran|took|had|has|was|were|is|kept|needed|"
+    r"|in \d{4},? )?our (?:[\w'-]{1,30} ){0,4}?(?:[a-z]+ed|ran|took|had|has|was|were|is|kept|needed|"
     r"got|went|built|won|lost|spent|sent|made)",
     r"(?:team|group|squad|crew|class) of (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)", r"(?:\d+|two|three|four|five|six) of us",
@@ -154,7 +154,7 @@ _CONTEXT = phrases(
     r"i (?:ran|run|led|lead|managed|manage|coordinate|coordinated|produced|produce|owned|own|"
     r"supervised|oversaw|looked after|handled|organi[sz]ed|built|edited) (?:[\w-]+ ){0,3}?(?:for|"
     r"at|in|on) (?:a|an|the|our|my)",
-    r"i was responsible for (?:\S+ ){1,6}?(?:on|at|in|for) (?:our|the|a|an|my)",
+    r"i was responsible for (?:\S{1,40} ){1,6}?(?:on|at|in|for) (?:our|the|a|an|my)",
 )
 _TIME = phrases(
     r"(?:last|this|that|one|in the) (?:year|month|week|spring|summer|autumn|fall|winter|"
@@ -193,14 +193,14 @@ _RESULT_DONE = phrases(
     r"adopted", r"promoted", r"converted", r"no (?:longer|more)", r"never (?:again|had)",
     r"(?:still|now) (?:use|uses|using|runs|running|in place|works|has|have)",
     r"(?:has|have) since", r"ended (?:up|at|the)",
-    r"(?:nobody|no one|none of them|not one) (?:\w+ ){0,2}(?:complained|cancelled|churned|"
+    r"(?:nobody|no one|none of them|not one) (?:\w{1,30} ){0,2}(?:complained|cancelled|churned|"
     r"was hurt|got hurt)",
     r"(?:subscribed|signed up|came back|stayed (?:with us|on|loyal))",
     r"(?:churned|quit|moved to a competitor)", r"left (?:the company|the team|us|the lab|"
     r"after|for|the programme|the program|within)", r"on (?:time|schedule|budget)",
     r"under budget", r"zero", r"(?:was|were|a) (?:huge |big |real )?success(?:ful)?",
     r"wrote (?:to|back)", r"feedback (?:was|came back)", r"review came back",
-    r"came back clean", r"(?:went|arrived|came|got|were|was) (?:\w+ ){0,4}late",
+    r"came back clean", r"(?:went|arrived|came|got|were|was) (?:\w{1,30} ){0,4}late",
     r"had to (?:be )?(?:arrange|cancel|re-?route|redo|restart|refund|throw|push|delay|move)",
     r"delayed", r"cost (?:us|me|them|the)", r"set (?:us|me|them) back",
     r"went (?:fine|well|smoothly|ok|out)", r"sold", r"(?:haven't|hasn't|have not|has not|"
@@ -229,7 +229,7 @@ _RESULT_MARKER = phrases(
 )
 # "She moved to another ward", "The parcels went out the next morning": what happened next.
 _THIRD_PARTY_OUTCOME = re.compile(
-    r"^(?:(?:[\w,'-]+ ){0,5}?(?:, |then |and ))?(?:he|she|they|the [\w-]+(?: [\w-]+)?|"
+    r"^(?:(?:[\w,'-]{1,30} ){0,5}?(?:, |then |and ))?(?:he|she|they|the [\w-]+(?: [\w-]+)?|"
     r"our [\w-]+(?: [\w-]+)?|their [\w-]+|his [\w-]+|her [\w-]+|[a-z]+'s [\w-]+|"
     r"(?!i |we |you |it |there |this |that |so |but |and |then )[a-z]+) "
     r"(?:also |eventually |later |finally |still |never |actually |even )?"
@@ -335,6 +335,7 @@ def action_part(document: Document, hypothetical: bool) -> StarPart:
 def result_part(document: Document, hypothetical: bool) -> StarPart:
     sentences = document.sentences
     first_action = next((s.index for s in sentences if i_actions(s)), 0)
+    metric_sentences = metrics_by_sentence(document)
     candidates: list[tuple[float, Sentence]] = []
     body = [s for s in sentences if s.section != "learning"]
     ending = {s.index for s in body[-3:]} if len(body) > 3 else set()
@@ -344,7 +345,7 @@ def result_part(document: Document, hypothetical: bool) -> StarPart:
             continue
         late = sentence.position >= 0.45 or sentence.index > first_action or len(sentences) <= 3
         weight = 0.0
-        has_metric = bool(find_metrics(Document([sentence], 0, 0)))
+        has_metric = sentence.index in metric_sentences
         if _RESULT_CHANGE.search(low):
             weight += 0.45 + (0.25 if has_metric else 0.0)
         if _RESULT_DONE.search(low):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Longer answers are cut here: two minutes of speech is ~300 words, and 20,000 characters
 # (~3,500 words) is far beyond any interview answer, so the cut never hides a real answer.
@@ -49,6 +50,8 @@ _ABBREVIATIONS = (
     "inc.", "ltd.", "co.", "jr.", "sr.", "u.s.", "a.m.", "p.m.", "fig.", "est.",
 )
 _SPACES_RE = re.compile(r"\s+")
+# ASCII symbols that _is_text_char drops (the rest of ASCII is kept as it is).
+_ASCII_SYMBOLS = re.compile(r"[\^`|~]")
 
 # Chat spelling that would otherwise hide a cue ("didnt", "could of", "bc").
 _CHAT_FIXES = (
@@ -92,8 +95,10 @@ class Document:
     truncated: bool = False
     code_blocks: int = 0
     sections_seen: set[str] = field(default_factory=set)
+    # Results worked out once per document by the detectors (e.g. metrics per sentence).
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def low(self) -> str:
         return " ".join(s.low for s in self.sentences)
 
@@ -113,7 +118,8 @@ def _strip_line_markup(line: str) -> str:
     line = _LINK_RE.sub(" ", line)
     line = _INLINE_MARKUP_RE.sub("", line)
     line = line.lstrip("#").strip()
-    kept = "".join(ch for ch in line if _is_text_char(ch))
+    fast = line.isascii() and line.isprintable() and not _ASCII_SYMBOLS.search(line)
+    kept = line if fast else "".join(ch for ch in line if _is_text_char(ch))
     return _SPACES_RE.sub(" ", kept).strip()
 
 

@@ -26,7 +26,7 @@ _NOT_MINE_TO_DECIDE = phrases(
     r"be the ones? (?:held )?responsible", r"(?:risk|avoid) (?:being|getting) blamed",
     r"(?:didn't|did not|don't|wouldn't|wasn't going to) (?:want to )?be the (?:one|person|guy|"
     r"girl) (?:who|to|changing|holding|stopping|making|responsible)",
-    r"(?:didn't|did not|don't|wouldn't) want (?:it|this|that|anything|my name) (?:\w+ ){0,3}"
+    r"(?:didn't|did not|don't|wouldn't) want (?:it|this|that|anything|my name) (?:\w{1,30} ){0,3}"
     r"(?:on me|against|on it|blamed)",
     r"(?:coming|come|came|comes) back (?:on|to) me", r"cover (?:myself|my back|my bases)",
     r"(?:clear|documented|on record) (?:that )?i'd done my part",
@@ -38,34 +38,34 @@ _SOMEONE_ELSES = phrases(
     r"(?:is|was|'s|are|were) (?:normally |usually |really |technically |officially |always )?"
     r"(?:the |my |our |his |her |their )?(?:[\w-]+ ){0,3}?(?:\w+)'s (?:decision|call|thing|job|"
     r"area|responsibility|sign-?off|domain|remit|department|problem|business)",
-    r"(?:something|stuff|things|decisions?) (?:that )?(?:the )?(?:\w+ ){0,2}(?:supervisors?|"
+    r"(?:something|stuff|things|decisions?) (?:that )?(?:the )?(?:\w{1,30} ){0,2}(?:supervisors?|"
     r"managers?|leads?|seniors?|directors?|team leads?|controllers?|\w+ team) (?:normally |"
     r"usually |always )?(?:handle[sd]?|do|did|decide[sd]?|signs? off|signed off|approve[sd]?|"
     r"own(?:ed|s)?)",
-    r"(?:go|goes|went|had to go) through (?:\w+ ){0,2}(?:sign-?off|approval)",
+    r"(?:go|goes|went|had to go) through (?:\w{1,30} ){0,2}(?:sign-?off|approval)",
     r"(?:is|was) the one (?:who|that) signs? (?:it )?off", r"(?:signs?|signed) (?:it )?off,? so",
-    r"(?:it's|it is|it was|that's) (?:the )?(?:\w+ ){0,2}(?:guy's|team's|department's|"
+    r"(?:it's|it is|it was|that's) (?:the )?(?:\w{1,30} ){0,2}(?:guy's|team's|department's|"
     r"manager's|supervisor's|lead's|director's) (?:thing|job|call|problem|area)",
     r"(?:usually|normally) signs? off", r"(?:has|have|had) to (?:be )?(?:signed off|approved) by",
     near(r"(?:felt|seemed|was|is) (?:like )?(?:something|a call|a decision|a job)",
          r"(?:should|to) (?:own|make|decide|handle|take)", 5),
     r"where my role ends", r"(?:his|her|their|the \w+'s) (?:call|decision) to make",
-    r"(?:a|the) (?:decision|call|job|matter|question) for (?:the|a|an|my|our|his|her) (?:\w+ )?"
+    r"(?:a|the) (?:decision|call|job|matter|question) for (?:the|a|an|my|our|his|her) (?:\w{1,30} )?"
     + SOMEONE_SENIOR,
-    near(r"(?:the|my|our|a) (?:\w+ )?" + SOMEONE_SENIOR, r"should (?:be the one to )?(?:deal with|"
+    near(r"(?:the|my|our|a) (?:\w{1,30} )?" + SOMEONE_SENIOR, r"should (?:be the one to )?(?:deal with|"
          r"handle|decide|sort|take|own|look at|make)", 2),
     near(r"(?:better|best|safer|more appropriate) (?:if it came|coming|to come) from", r"(?:the|my|"
-         r"our|a) (?:\w+ )?" + SOMEONE_SENIOR, 1),
+         r"our|a) (?:\w{1,30} )?" + SOMEONE_SENIOR, 1),
     r"should (?:really |properly )?(?:be )?(?:handled|dealt with|decided|done|owned|picked up|"
     r"signed off) by (?:the|my|a|someone|somebody|him|her|them)",
     r"(?:someone|somebody|who was|who's|who is|was) more senior",
-    r"(?:was|is) (?:the )?(?:\w+ )?(?:contractor's|supplier's|vendor's|team's|department's|"
-    r"manager's|foreman's|landlord's) (?:\w+ )?(?:responsibility|job|call|problem|area|remit)",
-    r"(?:belong|belongs|belonged|sit|sits|sat) (?:to|with) (?:the|their|his|her) (?:\w+ ){0,2}"
+    r"(?:was|is) (?:the )?(?:\w{1,30} )?(?:contractor's|supplier's|vendor's|team's|department's|"
+    r"manager's|foreman's|landlord's) (?:\w{1,30} )?(?:responsibility|job|call|problem|area|remit)",
+    r"(?:belong|belongs|belonged|sit|sits|sat) (?:to|with) (?:the|their|his|her) (?:\w{1,30} ){0,2}"
     r"(?:team|department|desk|manager|lead|supervisor|office|function)",
     near(r"(?:better|best|safer|wiser|right) for (?:a|an|the|my|our|someone|somebody) (?:more )?"
-         r"(?:\w+ )?", r"to (?:handle|deal with|decide|do|sort|make|take|own)", 2),
-    r"(?:really |normally |usually )?(?:the|their|his|her) (?:\w+ ){0,2}(?:team's|department's|"
+         r"(?:\w{1,30} )?", r"to (?:handle|deal with|decide|do|sort|make|take|own)", 2),
+    r"(?:really |normally |usually )?(?:the|their|his|her) (?:\w{1,30} ){0,2}(?:team's|department's|"
     r"desk's|manager's|lead's) (?:area|job|call|remit|patch|responsibility)",
     r"make this decision alone", r"(?:referred|passed|handed|kicked) (?:it|this|the \w+) "
     r"(?:up|over|on)? ?to",
@@ -74,7 +74,7 @@ _FEARED_BLAME = phrases(
     r"blame[ds]?", r"my name (?:at the top|on it|would|against)", r"my user id",
     r"audit trail would", r"look like i(?:'d| had)", r"(?:be|get|getting|i'd be) (?:in )?trouble",
     r"on the hook", r"(?:that's|it's|it'd be|it would be|would be) on me",
-    r"(?:questioned|audited|written up|disciplined) (?:\w+ )?"
+    r"(?:questioned|audited|written up|disciplined) (?:\w{1,30} )?"
     r"(?:later|afterwards|for it)", r"(?:if|in case) (?:audit|anyone|someone) question",
     r"(?:has|had|have|with) my name on",
     near(r"(?:didn't|did not|don't|wouldn't|not) want to", r"(?:say|do|get|put|sign) (?:the |it )?"
@@ -83,18 +83,18 @@ _FEARED_BLAME = phrases(
     near(r"(?:didn't|did not|don't|wouldn't|not) want", r"(?:blame\w*|my name|traced|the one|"
          r"my (?:change|call|fault|decision|mistake|signature|name|initials)|alone|responsib\w+|"
          r"trouble|explain\w*|"
-         r"on me|backfire|come back|against me|pointing out|on my (?:\w+ )?record)", 8),
+         r"on me|backfire|come back|against me|pointing out|on my (?:\w{1,30} )?record)", 8),
     r"(?:i'd|i would|i'll|i will) (?:have )?be(?:en)? the one",
-    r"(?:didn't|did not|don't|wouldn't) want to be (?:the|that) (?:\w+ ){0,2}(?:who|that)",
-    r"(?:my|our) (?:name|id|signature|initials) (?:\S+ ){0,3}(?:on|against|at the top)",
+    r"(?:didn't|did not|don't|wouldn't) want to be (?:the|that) (?:\w{1,30} ){0,2}(?:who|that)",
+    r"(?:my|our) (?:name|id|signature|initials) (?:\S{1,40} ){0,3}(?:on|against|at the top)",
     r"(?:go|went|goes|come|came) after (?:whoever|anyone|the person)",
     r"(?:questioned|queried|challenged) (?:one of )?my", r"against my name",
 )
 # Vaguer worry about what acting could lead to; weaker on its own.
 _FEARED_VAGUE = phrases(
-    r"if (?:it|i|this|the \w+) (?:\w+ ){0,4}(?:turned out|went wrong|got it wrong|broke|"
+    r"if (?:it|i|this|the \w+) (?:\w{1,30} ){0,4}(?:turned out|went wrong|got it wrong|broke|"
     r"double-posted|was wrong|were wrong|goes wrong|go wrong)",
-    r"if i (?:\w+ ){0,3}(?:and|it) (?:it )?(?:goes|went|turned|broke)",
+    r"if i (?:\w{1,30} ){0,3}(?:and|it) (?:it )?(?:goes|went|turned|broke)",
     r"(?:it|that) would look like", r"just in case",
     r"(?:the |a )?(?:safe|safer|safest) (?:choice|option|bet|thing|move|route|call)",
     r"(?:wasn't|was not|not) (?:sure|certain) (?:how serious|whether|if) (?:it|i)",
@@ -102,7 +102,7 @@ _FEARED_VAGUE = phrases(
 )
 # Meanwhile the problem waited: hours or days pass, someone else is away.
 _DELAYED = phrases(
-    r"(?:waited|wait|took|sat|was left) (?:\S+ ){0,3}(?:about |around |nearly |over )?(?:\d+|an?|"
+    r"(?:waited|wait|took|sat|was left) (?:\S{1,40} ){0,3}(?:about |around |nearly |over )?(?:\d+|an?|"
     r"two|three|four|ninety|several) (?:hours?|days?|weeks?|minutes)",
     r"(?:didn't|did not) (?:see|read|pick up|get to) (?:it|the \w+|my \w+) until",
     r"(?:was|were) (?:away|on leave|on holiday|off|at a wedding|on a course|on a flight|"
@@ -110,8 +110,8 @@ _DELAYED = phrases(
     r"by then", r"(?:about |around |nearly |over )?(?:an?|\d+|two|three|four|several) (?:hours?|"
     r"days?|weeks?) later", r"nothing happened (?:for|until)",
     r"(?:got round|got around|got back|responded|replied|looked at it|called back|"
-    r"rang back) (?:to (?:it|them|him|her) )?(?:\S+ ){0,3}(?:days?|weeks?|hours?) later",
-    r"(?:still|was still) (?:\S+ ){0,3}(?:open|there|taped|running|down|broken) "
+    r"rang back) (?:to (?:it|them|him|her) )?(?:\S{1,40} ){0,3}(?:days?|weeks?|hours?) later",
+    r"(?:still|was still) (?:\S{1,40} ){0,3}(?:open|there|taped|running|down|broken) "
     r"(?:at the end|the next|when)",
 )
 _DEFERRED = phrases(
@@ -122,44 +122,44 @@ _DEFERRED = phrases(
     r"for)",
     r"flagged (?:it )?in (?:his|her|their) inbox", r"(?:for|till|until) (?:monday|tomorrow|"
     r"(?:he|she|they) (?:was|were|got|came|'s|is|are) back|the next (?:day|week|shift|meeting)|"
-    r"the (?:weekly|quarterly|monthly) (?:\w+ )?(?:review|inspection|meeting)|next week)",
+    r"the (?:weekly|quarterly|monthly) (?:\w{1,30} )?(?:review|inspection|meeting)|next week)",
     r"(?:wait|waited|waiting|wait until|waited until) (?:for )?" + SENIOR,
     r"went back to (?:the till|my|work|picking|packing|my desk|the floor)",
     r"(?:kept|carried on|went back to|continued) (?:refreshing|picking|working|running|"
     r"watching|monitoring|doing my|packing)",
     r"(?:we all|everyone|everybody) (?:just )?(?:stand|stood|waited|sat) (?:there|around)",
     r"kept my head down",
-    r"figured (?:if|someone|the \w+|that the \w+) (?:\w+ ){0,8}(?:would|will|'d) (?:pick it up|"
+    r"figured (?:if|someone|the \w+|that the \w+) (?:\w{1,30} ){0,8}(?:would|will|'d) (?:pick it up|"
     r"catch it|deal with it|sort it|handle it|spot it|notice)",
     r"(?:for|pending) (?:their|his|her) (?:review|decision|sign-off|approval)",
-    r"(?:kept|left) (?:it|the issue) on (?:our|the) (?:\w+ )?tracker",
+    r"(?:kept|left) (?:it|the issue) on (?:our|the) (?:\w{1,30} )?tracker",
     r"(?:nothing|nobody) (?:happened|did anything|acted) until",
-    r"(?:a|the) (?:\w+ )?(?:would be in touch|will be in touch|would call)",
-    r"(?:the )?(?:\w+ )?(?:gm|manager|supervisor|lead|director|owner|team|office) (?:would|will) "
+    r"(?:a|the) (?:\w{1,30} )?(?:would be in touch|will be in touch|would call)",
+    r"(?:the )?(?:\w{1,30} )?(?:gm|manager|supervisor|lead|director|owner|team|office) (?:would|will) "
     r"(?:contact|call|ring|get back to|be in touch with|reach out to|follow up with) (?:them|him|"
     r"her|you)",
-    r"(?:mentioned|passed) it (?:on )?to (?:their|his|her|the) (?:\w+ )?(?:foreman|manager|"
+    r"(?:mentioned|passed) it (?:on )?to (?:their|his|her|the) (?:\w{1,30} )?(?:foreman|manager|"
     r"supervisor|lead|team|office) and left it",
     near(r"(?:left|sent|wrote|emailed|messaged|assigned|referred|forwarded|passed|handed|"
          r"mentioned|raised|logged|flagged|escalated|radioed|paged|texted|pinged|told|"
          r"created a ticket|opened a ticket)", r"(?:to|for|with) (?:the |my |our |his |her )?"
-         r"(?:\S+ ){0,2}" + SOMEONE_SENIOR, 6),
-    r"left (?:a |an )?(?:\w+ )?(?:message|note|voicemail|ticket)", r"on (?:his|her|their) desk",
-    r"(?:at|by) the next (?:\w+ )?(?:break|review|meeting|month-end|cycle)", r"in passing",
-    r"(?:to|for) (?:\w+ ){0,3}to pick up", r"(?:said|told (?:them|him|her)) (?:that )?the "
-    r"(?:\w+ )?(?:manager|supervisor|lead|team) (?:will|would)",
+         r"(?:\S{1,40} ){0,2}" + SOMEONE_SENIOR, 6),
+    r"left (?:a |an )?(?:\w{1,30} )?(?:message|note|voicemail|ticket)", r"on (?:his|her|their) desk",
+    r"(?:at|by) the next (?:\w{1,30} )?(?:break|review|meeting|month-end|cycle)", r"in passing",
+    r"(?:to|for) (?:\w{1,30} ){0,3}to pick up", r"(?:said|told (?:them|him|her)) (?:that )?the "
+    r"(?:\w{1,30} )?(?:manager|supervisor|lead|team) (?:will|would)",
     r"(?:assigned|handed) it to (?:him|her|them)", r"(?:referred|passed) it (?:up|on|to)",
-    r"went (?:to )?(?:find|get|fetch|look for) (?:the|my|a) (?:\w+ ){0,2}" + SOMEONE_SENIOR,
-    r"(?:wait|waited|waiting|hold on|held on) (?:\S+ ){0,2}(?:until|till|for) (?:the )?(?:morning|"
-    r"next|day|night|ward) (?:\w+ )?(?:round|shift|handover|meeting|team)",
+    r"went (?:to )?(?:find|get|fetch|look for) (?:the|my|a) (?:\w{1,30} ){0,2}" + SOMEONE_SENIOR,
+    r"(?:wait|waited|waiting|hold on|held on) (?:\S{1,40} ){0,2}(?:until|till|for) (?:the )?(?:morning|"
+    r"next|day|night|ward) (?:\w{1,30} )?(?:round|shift|handover|meeting|team)",
     r"(?:put|left|dropped) (?:a |the )?(?:note|message|form|file|it) (?:in|on) (?:his|her|their|"
     r"the \w+'s) (?:tray|desk|inbox|pigeonhole)",
     r"(?:someone|somebody|a \w+|the \w+) (?:would|will) (?:call|ring|get) (?:them |him |her )?back",
     r"(?:radioed|called|rang|phoned|texted|messaged|paged|emailed|pinged) (?:him|her|them|it "
     r"in|it through|\w+) and (?:then )?waited",
     r"(?:raised|logged|opened) a ticket (?:for|with) (?:them|the)",
-    r"(?:emailed|texted|messaged|called|rang|phoned|pinged) (?:the |my |our )?(?:\S+ ){0,3}"
-    r"(?:agent|office|manager|supervisor|lead|landlord|owner|team|desk)(?:'s)? (?:\S+ )?and "
+    r"(?:emailed|texted|messaged|called|rang|phoned|pinged) (?:the |my |our )?(?:\S{1,40} ){0,3}"
+    r"(?:agent|office|manager|supervisor|lead|landlord|owner|team|desk)(?:'s)? (?:\S{1,40} )?and "
     r"(?:left|waited)",
 )
 _COULD_ACT = phrases(
@@ -168,26 +168,26 @@ _COULD_ACT = phrases(
     r"ability|training|keys|refund button|button|tools|system access)",
     r"\bhad (?:full |the |admin |the full )?(?:authority|access|permission|rights|sign-?off|the "
     r"power|the budget) (?:to|up to|for)",
-    r"(?:any|every) (?:\w+ )?(?:analyst|technologist|engineer|nurse|operator|one|employee|"
+    r"(?:any|every) (?:\w{1,30} )?(?:analyst|technologist|engineer|nurse|operator|one|employee|"
     r"member|associate|developer|picker|agent) (?:can|could|is allowed)",
-    r"i(?:'m| am| was|'d been| had been) (?:\S+ )?(?:trained|signed off|authori[sz]ed|certified|"
+    r"i(?:'m| am| was|'d been| had been) (?:\S{1,40} )?(?:trained|signed off|authori[sz]ed|certified|"
     r"allowed|qualified)",
-    r"(?:procedure|runbook|policy|process|playbook) (?:\w+ )?(?:says|said|covered|allows|"
+    r"(?:procedure|runbook|policy|process|playbook) (?:\w{1,30} )?(?:says|said|covered|allows|"
     r"allowed|for exactly)",
     r"technically (?:i|we) (?:could|had|have|can)",
-    r"(?:i|we) could have (?:\w+ ){0,2}(?:moved|fixed|done|posted|restarted|rolled|changed|"
+    r"(?:i|we) could have (?:\w{1,30} ){0,2}(?:moved|fixed|done|posted|restarted|rolled|changed|"
     r"cleared|made|raised|stopped|held)",
     r"(?:there was|we had) a runbook", r"i'd done (?:similar|this|it|that) (?:ones )?before",
     r"(?:free|available) rooms", r"i could see (?:exactly |the )", r"i (?:know|knew) (?:the|how)",
     r"watched it (?:done|being done)", r"i've done (?:it|this|that)",
-    r"i (?:had|have|held|was given) (?:\S+ ){0,3}(?:access|authority|keys?|rights|permissions?|"
+    r"i (?:had|have|held|was given) (?:\S{1,40} ){0,3}(?:access|authority|keys?|rights|permissions?|"
     r"admin|login|button|ability|power|budget)",
-    r"i (?:was|am) (?:\S+ ){0,2}(?:authori[sz]ed|allowed|trained|signed off|qualified|"
+    r"i (?:was|am) (?:\S{1,40} ){0,2}(?:authori[sz]ed|allowed|trained|signed off|qualified|"
     r"certified|able) to",
-    r"(?:is|are|was|were) (?:\S+ ){0,2}(?:mine|ours) to (?:decide|call|fix|approve|do)",
+    r"(?:is|are|was|were) (?:\S{1,40} ){0,2}(?:mine|ours) to (?:decide|call|fix|approve|do)",
     r"(?:\w+s|staff|setters|anyone|any member of staff) (?:are|is) allowed to",
     near(r"(?:any|every) (?:member|\w+)", r"(?:can|could|may|is allowed|are allowed)", 4),
-    r"i could have (?:\S+ ){0,6}?(?:myself|just)", r"it's in the (?:\w+ )?(?:handbook|"
+    r"i could have (?:\S{1,40} ){0,6}?(?:myself|just)", r"it's in the (?:\w{1,30} )?(?:handbook|"
     r"procedures?|runbook|policy|playbook)",
     r"(?:procedure|policy|handbook|runbook|playbook)(?:\S| ){0,60}(?:says|covers|allows|lets)",
     r"(?:is|was) (?:laminated|written|posted|documented) on",
@@ -240,7 +240,7 @@ _NOT_OURS = phrases(
     r"(?:was|were|wasn't) (?:not )?(?:the|to blame|at fault)",
     r"nothing (?:i'd|i would) change on my (?:side|end)", r"came from upstream",
     r"(?:they|he|she|qa|\w+ team) (?:clearly|obviously) (?:didn't|hadn't|couldn't)",
-    r"nobody on (?:his|her|their) (?:\w+ )?bothered",
+    r"nobody on (?:his|her|their) (?:\w{1,30} )?bothered",
     r"a (?:hiring|onboarding|process|training|vendor|qa|testing|management|staffing|resourcing|"
     r"resource|supply|system|systems|tech|technology|budget|data|design|it)(?:/\w+)? "
     r"(?:problem|issue|failure),? not",
@@ -248,7 +248,7 @@ _NOT_OURS = phrases(
     r"(?:wasn't|was not|weren't) (?:the|my|our) (?:issue|problem|fault)",
     r"(?:a mess|useless|incompetent|sloppy|lazy|careless) as usual",
     r"(?:belonged|belong|belongs) to other people",
-    r"(?:attributed|assigned|pinned) (?:\w+ ){0,3}to the (?:party|people|team|person)",
+    r"(?:attributed|assigned|pinned) (?:\w{1,30} ){0,3}to the (?:party|people|team|person)",
     r"the party that caused",
     r"so (?:it's|it is|it was|it'd be) (?:clear|obvious|on record) (?:whose|who)",
     r"(?:doesn't|didn't|does not) reflect (?:the|our|my) (?:work|effort)",
@@ -268,7 +268,7 @@ _POINTED = phrases(
     r"(?:honestly|basically|tbh) (?:the (?:main )?issue|the problem) was",
     r"(?<!so )(?:they|he|she) (?:just |clearly |simply |obviously )?(?:hadn't|didn't|never|"
     r"wouldn't) (?:read|watch|bother|check|test|follow|scan|listen|pay attention|prepare)",
-    r"(?:didn't|did not|never|hadn't|weren't|wasn't) (?:\w+ ){0,3}(?:like|as) (?:they|he|she) "
+    r"(?:didn't|did not|never|hadn't|weren't|wasn't) (?:\w{1,30} ){0,3}(?:like|as) (?:they|he|she) "
     r"(?:were|was|had been) (?:supposed|told|asked) to",
     r"(?:they|he|she|the [\w-]+(?: team)?) (?:had )?(?:missed|ignored) the (?:deprecation|"
     r"warning|window|deadline|release notes)",
@@ -278,9 +278,9 @@ _POINTED = phrases(
     r"(?<!matter )whose fault", r"who caused (?:what|it|the)",
     r"(?:had|have|got) (?:him|her|them|the \w+) written up", r"outside (?:my|our) control",
     r"paper trail", r"someone else's decision",
-    r"(?:named|attributed|pinned) (?:\S+ ){0,6}(?:as (?:the )?owners?|to (?:those|the "
+    r"(?:named|attributed|pinned) (?:\S{1,40} ){0,6}(?:as (?:the )?owners?|to (?:those|the "
     r"other|them))",
-    r"(?:explained|said) that (?:\w+ ){1,3}(?:had been told|should have|hadn't|didn't|was "
+    r"(?:explained|said) that (?:\w{1,30} ){1,3}(?:had been told|should have|hadn't|didn't|was "
     r"supposed)(?! to)",
     r"(?:they|he|she|qa|the [\w-]+(?: team)?|[\w-]+ team|the others) (?:also |still )?"
     r"(?:should|should have|should still have|was supposed to|were supposed to) "
@@ -323,7 +323,7 @@ _OWNED_TOO = phrases(
     r"(?:took|take|taking) (?:full )?ownership", r"i(?: had)? (?:also |badly )?(?:underestimated|"
     r"misjudged|overlooked)", r"i had (?:never|not) (?:confirmed|checked|asked|tested|planned)",
     r"(?:looked|look) at (?:my|our) own", r"my (?:own )?(?:missed|late|wrong|bad) \w+",
-    r"my (?:\w+ )?(?:oversight|slip|misjudg\w+)", r"(?:part|some) of (?:it|that|"
+    r"my (?:\w{1,30} )?(?:oversight|slip|misjudg\w+)", r"(?:part|some) of (?:it|that|"
     r"the \w+) was (?:on )?(?:me|"
     r"mine|us|ours)",
 )
@@ -336,22 +336,22 @@ _FAULT = "(?:" + "|".join((
     r"turn up|dispatch|deliver|send|update|fix|clean|clear|train|review|notice|catch|do|doing|"
     r"prepare|attend|sign|confirm|pass|hand|mention|communicate|document|maintain|ask|set|"
     r"bother|listen|give|provide|plan|staff|turn|pull|scanning|following|checking|testing)\w*",
-    r"(?:was|were|had been|is|are) (?:\w+ )?(?:late|slow|wrong|short|sloppy|unclear|vague|"
+    r"(?:was|were|had been|is|are) (?:\w{1,30} )?(?:late|slow|wrong|short|sloppy|unclear|vague|"
     r"strict|pedantic|unresponsive|useless|careless|unreachable|behind|a mess|disorganised|"
     r"disorganized|understaffed|short-staffed|short of \w+|incompetent|unhelpful|inconsistent|"
     r"off|poor|junk)\b",
     r"(?:sent|delivered|supplied|shipped|gave us|issued|installed|configured|fitted|booked|"
     r"set) (?:us |me )?(?:the |a |an |our \w+ )?(?:wrong|faulty|incorrect|incomplete|bad|"
     r"defective|damaged|revised|smaller)",
-    r"(?:arrived|delivered|came|turned up|showed up|landed|submitted|issued|released) (?:\S+ ){0,5}"
+    r"(?:arrived|delivered|came|turned up|showed up|landed|submitted|issued|released) (?:\S{1,40} ){0,5}"
     r"(?:late|behind schedule|after the deadline|after we'd)",
     r"kept (?:changing|rewriting|missing|moving|adding|rotating|cancel\w+|ignoring|sending|"
     r"raising|pushing|delaying|slipping|forgetting|shipping)",
-    r"(?:missed|blew|ignored|skipped) (?:\S+ ){0,2}(?:deadlines?|commitments?|window|warnings?|"
+    r"(?:missed|blew|ignored|skipped) (?:\S{1,40} ){0,2}(?:deadlines?|commitments?|window|warnings?|"
     r"release notes|handover|steps?|checks?|dates?|sessions?|counts?)",
-    r"(?:cancel\w+|pulled|shorted|dropped|changed) (?:\S+ ){0,4}(?:at (?:the )?last minute|at less "
+    r"(?:cancel\w+|pulled|shorted|dropped|changed) (?:\S{1,40} ){0,4}(?:at (?:the )?last minute|at less "
     r"than|without (?:notice|warning|telling|checking|asking))",
-    r"(?:rolled out|pushed|deployed|made|signed off|changed) (?:\S+ ){0,4}without (?:telling|"
+    r"(?:rolled out|pushed|deployed|made|signed off|changed) (?:\S{1,40} ){0,4}without (?:telling|"
     r"warning|checking|testing|reading|consulting)",
     r"(?:contributed|did|delivered) (?:almost |next to |basically )?nothing",
     r"(?:basically |just )?(?:disappeared|vanished|went (?:quiet|silent|awol|missing))",
@@ -360,22 +360,22 @@ _FAULT = "(?:" + "|".join((
     r"(?:and|but) (?:hadn't|didn't|never did|wasn't|weren't)(?=[.,;]|$)",
     r"badly (?:documented|planned|managed|run|written|organised|organized|briefed|specified|"
     r"configured|scoped|designed|communicated)",
-    r"despite (?:the|our|my|every|repeated) (?:\w+ )?(?:notice|warnings?|instructions?|reminders?|"
+    r"despite (?:the|our|my|every|repeated) (?:\w{1,30} )?(?:notice|warnings?|instructions?|reminders?|"
     r"emails?|requests?|freeze)",
     r"(?:rostered|staffed|sent|gave us|allocated|provided|supplied|budgeted) (?:us )?(?:too few|"
     r"too "
     r"little|not enough|far fewer|fewer)",
-    r"(?:gave|sent|supplied|provided|handed) (?:\w+ )?(?:the |a |an )?(?:wrong|incorrect|outdated|"
+    r"(?:gave|sent|supplied|provided|handed) (?:\w{1,30} )?(?:the |a |an )?(?:wrong|incorrect|outdated|"
     r"incomplete|bad|old)",
-    r"cut (?:our|the|my) (?:\w+ )?(?:hours|budget|staff|staffing|team|headcount|resources?)",
+    r"cut (?:our|the|my) (?:\w{1,30} )?(?:hours|budget|staff|staffing|team|headcount|resources?)",
     r"(?:sent|supplied|gave us|provided) (?:us )?(?:weak|poor|bad|unsuitable|unqualified|"
     r"untrained|inexperienced) ",
-    r"(?:came|arrived|turned up|showed up) (?:\S+ ){0,3}(?:unable|without|unprepared|untrained)",
-    r"got (?:the |their |our |his |her )?(?:\S+ ){0,3}wrong", r"at the last minute",
+    r"(?:came|arrived|turned up|showed up) (?:\S{1,40} ){0,3}(?:unable|without|unprepared|untrained)",
+    r"got (?:the |their |our |his |her )?(?:\S{1,40} ){0,3}wrong", r"at the last minute",
     r"unreliable", r"took (?:ages|forever|weeks|months|days) to", r"kept not",
     r"should (?:also |still )?have (?:\w+ed|caught|flagged|told|known|seen|done|sent|read)",
     r"(?:was|were) (?:the )?(?:\w+'s|their|his|her) (?:responsibility|job|call|fault|problem)",
-    r"(?:filled in|filled out|sent|submitted|provided|gave) (?:\S+ ){0,3}(?:was|were) "
+    r"(?:filled in|filled out|sent|submitted|provided|gave) (?:\S{1,40} ){0,3}(?:was|were) "
     r"(?:incomplete|wrong|inaccurate|missing|late|out of date)",
     r"(?:was|were|had been) (?:caused|driven|triggered|damaged|ruined|undermined|hurt|delayed|"
     r"held up|blocked|derailed|sunk) by (?!me\b|my\b|us\b|our\b|myself)",
@@ -386,10 +386,10 @@ _FAULT = "(?:" + "|".join((
     r"(?:moving|moved|changed|changing) the goalposts",
     r"(?:like|as) (?:they|he|she)(?:'d| had)? (?:promised|agreed|said they would)",
     r"mis(?:labell?ed|read|configured|keyed|filed|routed|handled|reported|quoted)",
-    r"(?:had )?(?:come|came) (?:from|out of) (?:the|their|his|her) (?:\w+ )?(?:department|team|"
+    r"(?:had )?(?:come|came) (?:from|out of) (?:the|their|his|her) (?:\w{1,30} )?(?:department|team|"
     r"office|"
     r"side|supplier|vendor|agency|contractor)",
-    r"(?:didn't|did not|never|hadn't|weren't|wasn't) (?:\w+ ){0,3}(?:like|as) (?:they|he|she)"
+    r"(?:didn't|did not|never|hadn't|weren't|wasn't) (?:\w{1,30} ){0,3}(?:like|as) (?:they|he|she)"
     r"(?:'d| had| were| was)(?: been)? (?:supposed|told|asked) to",
 )) + ")"
 # A third party at the start of a clause, then what they got wrong.
@@ -436,49 +436,49 @@ _CAUSE = (
     r"originat\w+|fault|to blame|responsib\w+|wasn't|weren't|didn't|hadn't|not (?:down to|on|"
     r"with|from) (?:me|us|my|our)|down to|outside|in context|land\w* with|s[ai]t with|lay with|"
     r"fall on|owners?|how (?:it|this|that) (?:had )?happened|why (?:it|this|that) (?:had )?"
-    r"happened|why (?:we|it|things|the \w+) (?:were|was|had been|ran) (?:\w+ )?(?:late|delayed|"
+    r"happened|why (?:we|it|things|the \w+) (?:were|was|had been|ran) (?:\w{1,30} )?(?:late|delayed|"
     r"behind|short|over))"
 )
 _REVIEWER = (
-    r"(?:she|he|they|everyone|everybody|it|my (?:\w+ )?(?:manager|director|boss|lead|supervisor|"
-    r"tutor|lecturer)|the (?:\w+ )?(?:manager|director|client|board|panel|markers?|lecturer|"
+    r"(?:she|he|they|everyone|everybody|it|my (?:\w{1,30} )?(?:manager|director|boss|lead|supervisor|"
+    r"tutor|lecturer)|the (?:\w{1,30} )?(?:manager|director|client|board|panel|markers?|lecturer|"
     r"module leader|reviewers?|examiners?|auditors?))"
 )
 _DEFENDED = phrases(
     near(r"so (?:that )?" + _REVIEWER + r"(?: could| would|'d| can)? (?:see|saw|understood|"
          r"understand|know|knew|realised|realized|realise|realize|tell|got)", _CAUSE, 8),
-    r"so (?:it was|it's|it'd be|that it was) (?:\w+ )?(?:clear|documented|on record|obvious|"
+    r"so (?:it was|it's|it'd be|that it was) (?:\w{1,30} )?(?:clear|documented|on record|obvious|"
     r"in writing)(?! (?:that )?i(?:'d| had| did| was)\b)",
-    near(r"so (?:that )?", r"it was (?:\w+ )?(?:clear|obvious|plain|on record|documented|in "
+    near(r"so (?:that )?", r"it was (?:\w{1,30} )?(?:clear|obvious|plain|on record|documented|in "
          r"writing) (?:that |where |who |"
-         r"whose |which )?(?:the )?(?:\w+ )?(?:delay|problem|fault|failure|miss|blame|cause|"
+         r"whose |which )?(?:the )?(?:\w{1,30} )?(?:delay|problem|fault|failure|miss|blame|cause|"
          r"it)", 6),
     r"(?:i|we) (?:had )?(?:did|done|delivered|completed|finished|submitted|handed in|hit) "
     r"(?:all |every one of |each of |everything on )?(?:my|our) (?:own )?(?:part|bit|job|work|"
     r"workstreams?|sections?|tasks?|deliverables?|slides|side|share|milestones?)",
     r"(?:did|done) everything (?:right|correctly|properly|by the book|asked of (?:me|us)|(?:we|i) "
-    r"could)", r"(?:no|not a single|not one) (?:\w+ )?(?:one|rep|"
+    r"could)", r"(?:no|not a single|not one) (?:\w{1,30} )?(?:one|rep|"
     r"person|team|agent|manager|\w+) (?:could|would)(?: have|'ve)",
     # The speaker's own part declared sound, given what they were handed.
-    r"(?:handled|did|played|delivered|managed) my (?:own )?(?:part|bit|side|share) (?:\w+ )?"
+    r"(?:handled|did|played|delivered|managed) my (?:own )?(?:part|bit|side|share) (?:\w{1,30} )?"
     r"(?:well|fine|properly|right|on time|perfectly)",
-    r"my (?:own )?(?:\w+ ){0,2}(?:was|were) (?:all )?(?:completed|done|finished|delivered|"
+    r"my (?:own )?(?:\w{1,30} ){0,2}(?:was|were) (?:all )?(?:completed|done|finished|delivered|"
     r"submitted|ready|fine) (?:on time|early|first|on day one|weeks? (?:early|ahead|before)|in "
     r"advance|ahead of)",
-    r"i did my (?:\w+ )?(?:tickets|part|bit|job|slides|work|sections?|"
+    r"i did my (?:\w{1,30} )?(?:tickets|part|bit|job|slides|work|sections?|"
     r"tasks?)(?: on time)?(?=[.,;]|$)",
-    r"(?:with|given) (?:what|the (?:\w+ ){0,2}(?:staff|resources|budget|team|people|tools|time)) "
+    r"(?:with|given) (?:what|the (?:\w{1,30} ){0,2}(?:staff|resources|budget|team|people|tools|time)) "
     r"(?:i|we) (?:had|was given|were given|got)(?: to work with)?",
     r"(?:wasn't|was not|weren't|were not) held against (?:me|us)",
     r"(?:didn't|did not|never) (?:affect|hurt|touch) my (?:bonus|rating|review|appraisal|record)",
-    r"no (?:\w+ )?action (?:was taken )?against (?:me|us|my|our|the school|the team)",
+    r"no (?:\w{1,30} )?action (?:was taken )?against (?:me|us|my|our|the school|the team)",
     r"(?:none|nothing) of (?:that|this|it) was (?:within|in|under) (?:my|our) control",
     r"(?:wasn't|was not|weren't|were not) (?:within|in|under) (?:my|our) control",
     r"only so much (?:i|we|anyone|one person) (?:could|can) (?:do|have done)",
     r"(?:just|only|simply) (?:processed|did|followed|implemented|used|sent on|"
     r"passed on) what (?:we|i) "
     r"(?:were|was) (?:sent|given|told|asked|handed)",
-    r"my (?:\w+ ){0,2}(?:was|were|had been) (?:solid|sound|fine|right|correct|spot on|watertight|"
+    r"my (?:\w{1,30} ){0,2}(?:was|were|had been) (?:solid|sound|fine|right|correct|spot on|watertight|"
     r"clean|on track|done properly|realistic|reasonable|achievable)",
     r"none of (?:it|this|that|them) (?:was|were) (?:my|our) (?:\w+'s )?(?:doing|fault|making|call)",
     # Evidence about others put in front of whoever judges the outcome.
@@ -489,23 +489,23 @@ _DEFENDED = phrases(
     near(r"(?:sent|gave|showed|forwarded|presented|emailed|shared)", r"(?:the|their|his|her) "
          r"[\w-]+'s (?:delivery notes?|emails?|thread|timeline|log|sign-out|messages|"
          r"acknowledg\w+|documentation|notes)", 8),
-    r"(?:started|began|originated|happened) (?:\w+ )?before (?:i|we) (?:ever )?(?:touched|got|"
+    r"(?:started|began|originated|happened) (?:\w{1,30} )?before (?:i|we) (?:ever )?(?:touched|got|"
     r"joined|arrived|saw|took over)",
-    r"(?:i was|we were) only (?:responsible|accountable) for (?:\S+ ){1,5}and (?:that|it|mine|"
+    r"(?:i was|we were) only (?:responsible|accountable) for (?:\S{1,40} ){1,5}and (?:that|it|mine|"
     r"ours) was (?:clean|fine|correct|perfect|solid|on time|done)",
     near(r"(?:made|make|making) (?:it )?(?:clear|obvious|plain)|show(?:ed|ing|s)?|prov(?:ed|ing)",
-         r"(?:which|who|whose) (?:\w+ )?(?:teams?|part(?:y|ies)|people|person|suppliers?|side)? ?"
+         r"(?:which|who|whose) (?:\w{1,30} )?(?:teams?|part(?:y|ies)|people|person|suppliers?|side)? ?"
          r"(?:was |were )?(?:responsible|to blame|at fault|caused|late|accountable)", 4),
     # Walking a reviewer through each of the others' failures.
-    near(r"(?:went|walked|took) (?:\S+ ){0,2}through|(?:listed|itemi[sz]ed|laid out|set out)",
-         r"(?:each|every|all|both) (?:of )?(?:the |their |those |these )?(?:\S+ ){0,2}(?:errors?|"
+    near(r"(?:went|walked|took) (?:\S{1,40} ){0,2}through|(?:listed|itemi[sz]ed|laid out|set out)",
+         r"(?:each|every|all|both) (?:of )?(?:the |their |those |these )?(?:\S{1,40} ){0,2}(?:errors?|"
          r"mistakes?|delays?|contributions?|failures?|issues?|problems?|misses|late \w+)|(?:each|"
          r"all|every one) of (?:these|those|them|their)", 4),
-    r"(?:made|making) it (?:\w+ )?(?:obvious|clear|plain) (?:where|who|whose|"
-    r"which) (?:the )?(?:\w+ )?"
+    r"(?:made|making) it (?:\w{1,30} )?(?:obvious|clear|plain) (?:where|who|whose|"
+    r"which) (?:the )?(?:\w{1,30} )?"
     r"(?:bottleneck|problem|delay|issue|fault|blame|hold-?up|gap|failure)",
     r"(?:didn't|did not|never) (?:start|originate|come) (?:with|from) (?:me|us|my|our)",
-    r"(?:my|our) (?:\w+ ){0,2}(?:was|were) (?:the |by far the )?(?:strongest|best)",
+    r"(?:my|our) (?:\w{1,30} ){0,2}(?:was|were) (?:the |by far the )?(?:strongest|best)",
     r"reflected (?:the others|their|them|the rest)", r"their own (?:mistake|fault|doing|error)",
     r"(?:entirely|completely|all) (?:the |their |his |her )?(?:\w+'s )?(?:doing|fault)",
     r"(?:flagged|raised|reported|laid out|set out|listed|documented|logged|noted|escalated|"
@@ -514,13 +514,13 @@ _DEFENDED = phrases(
     r"causes|reasons|failures|problems|delays|of them)",
     r"(?:set|setting|laid|laying) (?:all (?:of )?)?(?:that|this|these|those|them) out",
     # The outcome declared beyond the speaker's reach.
-    r"(?:was|were) (?:\w+ )?(?:outside|out of|beyond) (?:my|our) (?:control|hands)",
+    r"(?:was|were) (?:\w{1,30} )?(?:outside|out of|beyond) (?:my|our) (?:control|hands)",
     # Sanctions aimed only at others.
     r"(?:had|got) (?:him|her|them|the \w+|my \w+) written up",
     r"(?:reported|escalated) (?:the|our) (?:supplier|vendor|contractor|agency|carrier|sub) to",
-    r"put (?:both|them|him|her|the \w+|\w+) (?:\w+ )?on (?:formal )?(?:warnings?|notice)",
+    r"put (?:both|them|him|her|the \w+|\w+) (?:\w{1,30} )?on (?:formal )?(?:warnings?|notice)",
     r"(?:pointed|directed|referred) (?:him|her|them|my \w+|the \w+) (?:to|at|towards) (?:the|"
-    r"their) (?:\w+ ){0,2}(?:line|supplier|vendor|carrier|team|contractor|agency|customer|client)",
+    r"their) (?:\w{1,30} ){0,2}(?:line|supplier|vendor|carrier|team|contractor|agency|customer|client)",
     near(r"(?:attributed|assigned|pinned|laid)", r"(?:to|on) (?:the )?(?:party|parties|supplier|"
          r"vendor|contractor|them|others|other (?:teams?|people|parties))", 4),
     near(r"so (?:that )?(?:the )?(?:cost|blame|responsibility|fault|delay|penalty)", r"(?:land\w*|"
@@ -532,7 +532,7 @@ _DEFENDED = phrases(
 _REPORTED_FAULT = phrases(
     near(r"(?:pointed out|pointing out|explain\w*|made (?:it )?clear|making (?:it )?clear|argu\w+|"
          r"show\w*|emphasi[sz]\w*|stress\w*|highlight\w*|not\w*|flagg\w*|wrote|stated|"
-         r"recorded|concluded|said|told (?:\S+ ){1,2})(?: to \S+(?: \S+)?)? that(?! i | we | i'd |"
+         r"recorded|concluded|said|told (?:\S{1,40} ){1,2})(?: to \S{1,40}(?: \S{1,40})?)? that(?! i | we | i'd |"
          r" my | our | it was my | it was our )", _FAULT, 8),
 )
 

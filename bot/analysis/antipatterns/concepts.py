@@ -15,7 +15,7 @@ TELLING = (
     r"raise|raising|report|reporting|disclose|disclosing|inform|informing|loop|looping|"
     r"point(?:ing)? out|bring(?:ing)? (?:it |this |that )?up|put (?:it |this )?(?:in|into)|log|"
     r"logging|escalate|escalating|notify|notifying|correct(?:ing)? (?:her|him|them)|update|"
-    r"updating|let (?:\S+ ){0,3}know|go into|explain|warn|warning|admit|admitting|own up)"
+    r"updating|let (?:\S{1,40} ){0,3}know|go into|explain|warn|warning|admit|admitting|own up)"
 )
 MONEY = (
     r"(?:revenue|margins?|profits?|profitability|arr|mrr|income|upsell\w*|monetis\w*|"
@@ -28,14 +28,14 @@ PEOPLE_WHO_STRUGGLE = (
     r"out of (?:his|her|their) depth|(?:working|stayed) (?:until|till) (?:\d+|midnight)|"
     r"asking the same|same comments|kept (?:making|asking|re-running|coming back)|"
     r"hadn't closed|taking (?:far )?longer|slow|stressed|first (?:week|month|close|time)|"
-    r"new(?:ly qualified|er)? (?:\w+ )?(?:colleague|hire|starter|nurse|teacher|developer|dev|"
+    r"new(?:ly qualified|er)? (?:\w{1,30} )?(?:colleague|hire|starter|nurse|teacher|developer|dev|"
     r"analyst|operator|engineer|temp|grad|recruit)|junior|trainee|intern|new hires?|bootcamp)"
 )
 # Someone other than the speaker or their own team who could be made responsible: a pronoun
 # or a party named by its role ("the carrier", "two of the members", "hospital IT").
 OTHER_PARTY = (
     r"(?:they|he|she|(?:the|their|his|her|my|our|two|both|some|most|several|a few|other|one) "
-    r"(?:[\w'-]+ ){0,3}?(?:teams?|shifts?|crews?|department|dept|suppliers?|vendors?|agency|"
+    r"(?:[\w'-]{1,30} ){0,3}?(?:teams?|shifts?|crews?|department|dept|suppliers?|vendors?|agency|"
     r"contractors?|subs?|subcontractors?|carriers?|clients?|customers?|partners?|providers?|"
     r"line|company|firm|office|planners?|inspectors?|lecturers?|tutors?|designers?|"
     r"developers?|members?|people|engineers?|staff|pharmacy|lab|warehouse|dc|centre|center|"

@@ -20,48 +20,48 @@ _MONEY_WINS = phrases(
     r"(?:we|i) make more money", r"(?:the )?(?:math|maths|numbers) (?:clearly |still )?"
     r"(?:worked|work|works|added up|add up)(?: out)?",
     r"(?:the )?(?:extra |additional |higher |new )?(?:income|revenue|margin|money|profit|"
-    r"gain|fees?|savings?)(?: gain)? (?:\w+ ){0,2}(?:more than |easily |many times over |"
+    r"gain|fees?|savings?)(?: gain)? (?:\w{1,30} ){0,2}(?:more than |easily |many times over |"
     r"still )?(?:covered|outweighed|made up for|paid for|justified|offset)",
     r"(?:more than |easily )?covered (?:it|that|the \w+) many times over",
     r"where the (?:margin|money|profit) is", r"maximi[sz]e (?:profit|revenue|margin)",
-    r"grandfathered nobody", r"(?:were|are|was) (?:\w+ )?locked in",
+    r"grandfathered nobody", r"(?:were|are|was) (?:\w{1,30} )?locked in",
     r"(?:had|have|forced) to (?:upgrade|pay more|buy)",
     r"(?:revenue|margin|arr|income|profit|cash|bookings) (?:is|was|are) what (?:matters|counts|"
     r"keeps|i'm measured|we're measured|the board)",
     r"(?:which|that)(?:'s| is| was) what i(?:'m| am| was) measured on",
-    r"because (?:the )?(?:\w+ ){0,3}(?:margin|commission|revenue|cash|profit|bookings|fees?|"
+    r"because (?:the )?(?:\w{1,30} ){0,3}(?:margin|commission|revenue|cash|profit|bookings|fees?|"
     r"upfront money)(?: on (?:that|it|them))? (?:was|were|is|are|came|brought|front-loaded)",
     r"(?:to|for) (?:protect|hit|grow|boost|lift|front-load|pad|make) (?:the |our |my )?"
-    r"(?:\w+ )?(?:margin|revenue|profit|bookings|numbers?|quota|board deck)",
+    r"(?:\w{1,30} )?(?:margin|revenue|profit|bookings|numbers?|quota|board deck)",
     r"front-load(?:s|ed)? (?:the )?(?:revenue|cash|bookings)", r"(?:but |and )?the cash was in",
     r"(?:works?|worked) (?:out )?in our favou?r", r"cost us (?:that|the|this) revenue",
     r"(?:steered|pushed|nudged|upsold|talked) (?:him|her|them|the client|the customer|"
     r"customers|clients) (?:to|into|towards|onto)",
     r"defensible under the", r"(?:legally|technically|contractually) (?:allowed|fine|"
     r"defensible|covered|compliant)",
-    r"(?:most profitable|best margin|highest margin) (?:\w+ )?ever",
+    r"(?:most profitable|best margin|highest margin) (?:\w{1,30} )?ever",
     near(r"(?:because|since|as|so|to|for)", r"(?<!customers' )(?<!their )(?<!client's )"
          + MONEY, 6),
     r"(?:where|that's where) the money is", r"leaving money on the table",
     r"(?:the )?numbers (?:made|make) the case", r"(?:paid|pays) the best commission",
     r"(?:matters|matter) most to the business", r"commercially sound",
     r"the (?:one )?number the (?:quarter|year|business) is judged on",
-    r"(?:protect|improve|lift|bring down|grow|boost|hit) (?:\S+ ){0,3}" + MONEY,
+    r"(?:protect|improve|lift|bring down|grow|boost|hit) (?:\S{1,40} ){0,3}" + MONEY,
 )
 _MONEY_DECISION = phrases(
     r"(?:proposed|decided|recommended|led with|pitched|built a model|moved everyone|removed "
     r"the|retired|raised|increased|cutting|charging|charge|introduced a|added a|switched|"
-    r"delisted|went all-in|chose|picked|prioriti[sz]ed) (?:\w+ ){0,8}?" + _MONEY,
+    r"delisted|went all-in|chose|picked|prioriti[sz]ed) (?:\w{1,30} ){0,8}?" + _MONEY,
     _MONEY + r" (?:target|goal|objective|number|forecast|uplift|gain|growth|went up|"
     r"finished|rose|increase|was up|were up|line)",
-    r"(?:grow|growing|lift|lifting|hit|hitting|boost|protect) (?:\w+ ){0,2}" + _MONEY,
+    r"(?:grow|growing|lift|lifting|hit|hitting|boost|protect) (?:\w{1,30} ){0,2}" + _MONEY,
     r"(?:\d+ )?points? (?:more|of) margin", r"margin (?:was|is) up",
 )
 _HARM_DISMISSED = phrases(
     r"(?:churn|attrition|complaints|cancellations|repeat calls|conversion|satisfaction|nps|"
     r"refunds?|refund requests|returns?|return rate)(?:\w| |,|-){0,50}(?:but|which) "
     r"(?:the|we|it|those|that)",
-    r"some (?:of them|customers|accounts|users|clients|of the \w+) (?:\w+ )?(?:churned|left|"
+    r"some (?:of them|customers|accounts|users|clients|of the \w+) (?:\w{1,30} )?(?:churned|left|"
     r"complained|asked why|cancelled)",
     r"(?:but|since|as) (?:none of them|no one|nobody|no customer) (?:had |has )?"
     r"(?:complained|noticed)",
@@ -71,18 +71,18 @@ _HARM_DISMISSED = phrases(
     r"(?:the )?(?:churn|attrition)", r"(?:churn|attrition) (?:at|of) (?:about )?\d",
     r"nobody had set up", r"(?:which|that) we'd modelled", r"(?:had|have) to (?:upgrade|pay)",
     r"(?:locked|lock) in", r"(?:refunds?|refund requests|returns|complaints|churn) (?:went|"
-    r"were) up", r"customers (?:\w+ ){0,2}(?:loved|preferred|relied on|liked)",
+    r"were) up", r"customers (?:\w{1,30} ){0,2}(?:loved|preferred|relied on|liked)",
     r"without (?:changing|telling|updating) (?:the )?(?:menu|price|description|label|"
     r"customers|listing)",
-    r"(?:overcharg|charg)\w* (?:\w+ ){0,6}(?:customers|clients|accounts|users)",
-    r"(?:cheaper|smaller|fattier|lower-quality|thinner) (?:\w+ )?(?:blend|product|portion|"
+    r"(?:overcharg|charg)\w* (?:\w{1,30} ){0,6}(?:customers|clients|accounts|users)",
+    r"(?:cheaper|smaller|fattier|lower-quality|thinner) (?:\w{1,30} )?(?:blend|product|portion|"
     r"ingredient|box|material)",
-    r"(?:customers|clients|users) (?:\w+ ){0,4}(?:didn't|did not|don't) (?:owe|need|use|want)",
+    r"(?:customers|clients|users) (?:\w{1,30} ){0,4}(?:didn't|did not|don't) (?:owe|need|use|want)",
     near(r"(?:customers?|clients?|users?|guests?|patients?|people|residents|members|they)",
          r"(?:angry|unhappy|upset|furious|complain\w*|churn\w*|cancel\w*|overcharg\w*|"
          r"charged|paying for|worse|wait\w*|walked|declined|refunds?)", 6),
     r"(?:angry|one-star|bad|negative) reviews", r"decline\w*", r"overturned", r"ombudsman",
-    r"(?:wait|waits|waiting) (?:\S+ ){0,4}(?:went|stretched|grew) (?:from|to)",
+    r"(?:wait|waits|waiting) (?:\S{1,40} ){0,4}(?:went|stretched|grew) (?:from|to)",
     r"would have been fine (?:on|with)", r"(?:only|unless they) (?:bring|brought) up",
     r"(?:cheaper|budget) (?:option|plan|model|licence|license)",
     r"(?:fees?|surcharges?) (?:for|on|of)", r"previously (?:been )?free",
@@ -118,18 +118,18 @@ _MONEY_TERM = (
     r"pricing|quota|cost per \w+|forecast|mark-?ups?|yield|income target|bonus(?:es)?|"
     r"incentives?|spiffs?|"
     r"paid (?:plans?|tiers?|version|users|customers|accounts)|conversion to paid|financials|"
-    r"the (?:business|numbers?|p&l|bottom line)|[$£€]\s?\d[\d,.]*(?:k|m|bn)?|\d[\d,.]*"
+    r"the (?:business|numbers?|p&l|bottom line)|[$£€]\s?\d[\d,.]{0,20}(?:k|m|bn)?|\d[\d,.]{0,20}"
     r"(?:k|m)? (?:pounds|dollars|euros))"
 )
 # Money as the reason: "because the margin was triple", "those charges were worth $1.2M, so".
 _MONEY_MOTIVE = phrases(
     near(r"(?:because|since|so that|in order to|to (?:push|protect|grow|hit|lift|"
          r"boost|keep|drive|improve))", _MONEY_TERM, 8),
-    _MONEY_TERM + r" (?:was|were|had been) already (?:\w+ )?(?:part of|in|baked into|counted in|"
+    _MONEY_TERM + r" (?:was|were|had been) already (?:\w{1,30} )?(?:part of|in|baked into|counted in|"
     r"built into|booked in) (?:the |our )?(?:forecast|plan|numbers|budget)",
-    r"(?:behind|short) (?:on|of) (?:our|my|the) (?:\w+ ){0,2}(?:number|target|quota|plan|forecast)",
+    r"(?:behind|short) (?:on|of) (?:our|my|the) (?:\w{1,30} ){0,2}(?:number|target|quota|plan|forecast)",
     # Money named, then the decision it produced: "paid a big bonus on those, so I told…".
-    near(_MONEY_TERM, r"so (?:i|we) (?:\w+ )?(?:told|had|made|steered|pushed|moved|switched|"
+    near(_MONEY_TERM, r"so (?:i|we) (?:\w{1,30} )?(?:told|had|made|steered|pushed|moved|switched|"
          r"changed|cut|dropped|removed|raised|set|kept|put|decided|chose|stopped|started)", 8),
     near(r"(?:the )?" + _MONEY_TERM, r"(?:more than |easily |still )?(?:covered|outweighed|"
          r"paid for|justified|made up for) (?:it|that|the \w+)", 3),
@@ -140,11 +140,11 @@ _MONEY_MOTIVE = phrases(
     r"(?:permitted|allowed|fine|covered) (?:under|by) (?:our|the) (?:terms|contract|t&cs|policy)",
     r"so (?:that )?we could (?:resell|re-sell|sell|charge|upsell|rebook|re-let|relet) ",
     r"(?:highest|record|biggest|best)[- ]revenue", r"financially it (?:worked|paid off|made sense)",
-    _MONEY_TERM + r" (?:\S+ ){0,4}(?:was|were|is|are|came to) (?:worth|roughly|about|triple|"
+    _MONEY_TERM + r" (?:\S{1,40} ){0,4}(?:was|were|is|are|came to) (?:worth|roughly|about|triple|"
     r"double|higher|better|bigger|far (?:more|higher|bigger))",
     near(_MONEY_TERM, r"(?:was|were) (?:behind|below|under|short of|down)", 6),
-    r"(?:my|our|the) (?:\w+ )?(?:target|goal|kpi|number|objective) (?:that \w+ )?(?:was|"
-    r"is) (?:\w+ )?"
+    r"(?:my|our|the) (?:\w{1,30} )?(?:target|goal|kpi|number|objective) (?:that \w+ )?(?:was|"
+    r"is) (?:\w{1,30} )?"
     + _MONEY_TERM,
     near(r"(?:would have|would've|'d have) (?:pushed|cost|taken|eaten|lost|"
          r"delayed)", r"(?:billable|"
@@ -165,21 +165,21 @@ _MONEY_GAINED = _MONEY_TERM.replace(r"|the (?:business|numbers?|p&l|bottom line)
 _GAIN = (
     r"(?:" + _MONEY_GAINED + r"|financially|commercially|it paid (?:off|for itself)|"
     r"(?:sales|volume|numbers|the target|target|our target|the quarter|"
-    r"conversion|renewals?|retention) (?:\w+ )?(?:held|rose|grew|went up|were up|was up|"
-    r"improved|hit)|we hit|(?:most )?profitable|the fee|(?:\w+ )?(?:best|record|strongest|"
+    r"conversion|renewals?|retention) (?:\w{1,30} )?(?:held|rose|grew|went up|were up|was up|"
+    r"improved|hit)|we hit|(?:most )?profitable|the fee|(?:\w{1,30} )?(?:best|record|strongest|"
     r"biggest) (?:year|quarter|month|result|numbers))"
 )
 # An amount the decision earned or kept: money as its result rather than its stated reason.
 _MONEY_GAIN = phrases(
     r"(?:worth|brought in|bringing in|earned|earning|making|made|kept|keeping|added|adding|"
     r"generated|netted|raised) (?:us )?(?:roughly |about |around |over |nearly |almost )?"
-    r"(?:[$£€]\s?\d[\d,.]*[kmb]?n?|\d[\d,.]* (?:pounds|dollars|euros))",
+    r"(?:[$£€]\s?\d[\d,.]{0,20}[kmb]?n?|\d[\d,.]{0,20} (?:pounds|dollars|euros))",
 )
 _CUSTOMER_HARM = phrases(
     near(_CUSTOMER, r"(?:were |was |got |being |still )*(?:charged|overcharged|paying|paid for|"
          r"waited|waiting|complain\w*|churn\w*|cancel\w*|missed|lost|bumped|stranded|stuck|"
          r"turned away|re-key\w*|had to|couldn't|confused|angry|unhappy|upset|asked why)", 6),
-    r"(?:wait|waits|waiting time|queue)s? (?:for \S+ (?:\S+ )?)?(?:\S+ ){0,3}(?:stretched|grew|"
+    r"(?:wait|waits|waiting time|queue)s? (?:for \S{1,40} (?:\S{1,40} )?)?(?:\S{1,40} ){0,3}(?:stretched|grew|"
     r"went|rose|increased|doubled|tripled) (?:from|to|by)",
     near(r"(?:he|she|they|the (?:client|customer|buyer))", r"wanted (?:the )?(?:cheaper|smaller|"
          r"basic|shorter|simpler|free|lower|standard)", 3),
@@ -187,43 +187,43 @@ _CUSTOMER_HARM = phrases(
     r"reviews|churn)(?: \w+){0,3} (?:tripled|doubled|rose|spiked|went up|increased|jumped)",
     r"(?:inventing|invented|unnecessary|unneeded) (?:work|jobs|repairs|extras)",
     # Cutting what customers depend on.
-    r"even though (?:\S+ ){0,5}(?:relied|depended|needed|used|counted)",
+    r"even though (?:\S{1,40} ){0,5}(?:relied|depended|needed|used|counted)",
     near(_CUSTOMER, r"(?:relied|rely|depended|depend|counted|count) on", 3),
-    r"cost (?:them|customers|clients|users|members|people) (?:\S+ ){0,4}more",
+    r"cost (?:them|customers|clients|users|members|people) (?:\S{1,40} ){0,4}more",
     r"(?:for|with) (?:basically |essentially |roughly |exactly )?the same (?:speed|service|product|"
     r"thing|plan|coverage|features?)",
     near(r"(?:they|them|customers|clients|users|people|a lot of them|many of them)", r"(?:weren't|"
          r"were not|wasn't) (?:happy|pleased|impressed)", 3),
     # Making it harder to leave, claim or get help.
-    r"(?:harder|more difficult|impossible|hard) (?:for (?:\w+ ){0,2})?to (?:find|cancel|leave|"
+    r"(?:harder|more difficult|impossible|hard) (?:for (?:\w{1,30} ){0,2})?to (?:find|cancel|leave|"
     r"claim|"
     r"reach|opt out|unsubscribe|get a refund|complain)",
-    r"(?:required|require|forced|force|made) (?:\w+ ){0,2}(?:a phone call|to call|to phone|in "
+    r"(?:required|require|forced|force|made) (?:\w{1,30} ){0,2}(?:a phone call|to call|to phone|in "
     r"person) to (?:cancel|leave|claim|unsubscribe)",
-    r"cancel(?:led|ed|ling)? (?:some |their |the )?(?:\w+ )?(?:bookings|orders|reservations) "
-    r"(?:\S+ ){0,6}(?:resell|rebook|re-sell|sell (?:them|the rooms|the seats))",
-    r"(?:recommend|sell|push|add) (?:at least )?(?:\w+ )?(?:extra|additional|more) (?:jobs|"
+    r"cancel(?:led|ed|ling)? (?:some |their |the )?(?:\w{1,30} )?(?:bookings|orders|reservations) "
+    r"(?:\S{1,40} ){0,6}(?:resell|rebook|re-sell|sell (?:them|the rooms|the seats))",
+    r"(?:recommend|sell|push|add) (?:at least )?(?:\w{1,30} )?(?:extra|additional|more) (?:jobs|"
     r"items|products|services|add-ons)",
-    r"(?:rating|ratings|satisfaction|nps|csat) (?:\w+ )?(?:dropped|fell|went down|declined)",
+    r"(?:rating|ratings|satisfaction|nps|csat) (?:\w{1,30} )?(?:dropped|fell|went down|declined)",
     near(r"(?:stretched|lengthened|doubled|tripled|increased|pushed out|pushed back)", r"(?:the )?"
          r"(?:wait|waits|waiting time|queue|lead time|delivery time)", 3),
     r"overcharg\w*", r"extra (?:per|for each|on every|on each) " + _CUSTOMER.replace("s?", ""),
     r"(?:more expensive|pricier|higher-priced|dearer) (?:tier|plan|package|bundle|option|product|"
     r"version)",
-    r"(?:they'd|they would|they had to|would have to) (?:\w+ ){0,2}(?:re-key|rekey|re-enter|pay|"
+    r"(?:they'd|they would|they had to|would have to) (?:\w{1,30} ){0,2}(?:re-key|rekey|re-enter|pay|"
     r"upgrade|wait|do (?:it|this|that) by hand)",
     # Less for the same money, or protections quietly removed.
     near(r"(?:shrank|shrunk|reduced|cut|smaller|downsized|thinner|cheaper)", r"(?:(?:same|"
          r"unchanged) "
          r"price|keeping the price|price the same|price unchanged|without (?:changing|cutting|"
          r"lowering) the price)", 10),
-    r"(?:stopped|stop|removed|dropped|turned off) (?:sending )?(?:the )?(?:\w+ )?(?:reminders?|"
+    r"(?:stopped|stop|removed|dropped|turned off) (?:sending )?(?:the )?(?:\w{1,30} )?(?:reminders?|"
     r"reminder emails|notifications?|warnings?|renewal notices?)",
     r"(?:weren't|were not|wasn't|not) getting (?:anything|any\w*) (?:new|extra|more|for it)",
     r"(?:asked|wondered) what (?:it|the \w+) was for", r"(?:found|felt|called) it (?:pushy|unfair|"
     r"sneaky|a rip-off)", r"auto-?renew\w*", r"overpa(?:y|ying|id)\b",
     near(r"(?:steer\w*|push\w*|nudg\w*|talk\w*|mov\w*)", r"(?:customers?|clients?|users?|"
-         r"members|people|them|him|her) (?:\w+ ){0,2}(?:away from|off|out of) (?:the )?(?:\w+ )?"
+         r"members|people|them|him|her) (?:\w{1,30} ){0,2}(?:away from|off|out of) (?:the )?(?:\w{1,30} )?"
          r"(?:cheaper|cheap|basic|free|sim-only|standard|lower|smaller)", 2),
     r"(?:only|just|clearly only|really only) needed (?:a |the )?(?:cheap|cheaper|basic|simple|"
     r"smaller|free)",
@@ -233,7 +233,7 @@ _CUSTOMER_HARM = phrases(
 # Customers' objection set against what the business gained: "some complained, but margin…".
 _HARM_BUT_GAIN = phrases(
     near(r"(?:" + _CUSTOMER + r"|angry|furious|complain\w*|one-star|bad reviews|upset)",
-         r"(?:[\w',-]+ ){0,14}?but (?:the |our |my |we |it )?(?:\w+ ){0,2}?" + _GAIN, 0),
+         r"(?:[\w',-]+ ){0,14}?but (?:the |our |my |we |it )?(?:\w{1,30} ){0,2}?" + _GAIN, 0),
 )
 
 
@@ -269,17 +269,17 @@ _SETTLED = phrases(
     r"good enough", r"(?:it|that|this|which) met (?:the|all the|every|our) (?:requirements?|"
     r"spec|specification|criteria|acceptance criteria)",
     r"(?:wasn't|weren't|was not|were not|isn't|aren't|(?:it's|that's|which is|which was|as it "
-    r"was|since it was|because it was) not) (?:\w+ )?(?:in|part of) (?:the |our )?"
+    r"was|since it was|because it was) not) (?:\w{1,30} )?(?:in|part of) (?:the |our )?"
     r"(?:spec|scope|requirements?|requirements document|acceptance criteria|brief|contract|"
     r"statement of work|original ask|plan|ticket)",
     r"out of scope", r"(?:doing|did|does) exactly what (?:the )?(?:requirements?|spec|ticket) said",
     r"(?:covered|met|compliant|complete|done|correct|fine|passed|ticked)(?:\w| |,){0,30} on paper",
-    r"on paper,? (?:it|we|the \w+) (?:\w+ )?(?:met|passed|complied|(?:was|were) (?:compliant|"
+    r"on paper,? (?:it|we|the \w+) (?:\w{1,30} )?(?:met|passed|complied|(?:was|were) (?:compliant|"
     r"fine|done|complete|correct))",
     r"didn't see (?:a|any) reason to change",
     r"(?:that|which|this) was (?:our|the|my) (?:goal|target|bar|brief|kpi|job)",
     r"the bar we'd agreed", r"(?:closed|signed off) the (?:project|ticket)",
-    r"(?:ticked|checked) (?:every|all (?:the )?|each) (?:\w+ )?box", r"box(?:es)? (?:were |was )?"
+    r"(?:ticked|checked) (?:every|all (?:the )?|each) (?:\w{1,30} )?box", r"box(?:es)? (?:were |was )?"
     r"(?:ticked|checked)",
     r"technically (?:met|compliant|done|correct)", r"(?:meets|met) expectations, so",
     r"(?:passed|accepted|approved|signed (?:it )?off|marked it done)(?:\w| |,){0,60}, so (?:i|we) "
@@ -307,7 +307,7 @@ _SETTLED = phrases(
     r"(?:delivered|did|built) what was (?:scoped|agreed|asked|specified|in the brief)",
     r"held them to (?:that|the|it)", r"(?:matched|met|meets) the (?:signed |agreed )?"
     r"(?:requirements?|spec|brief|contract|criteria)", r"would be a change order",
-    r"(?:all )?(?:our |the )?kpis were green", r"since the (?:\w+ )?(?:passed|was met)",
+    r"(?:all )?(?:our |the )?kpis were green", r"since the (?:\w{1,30} )?(?:passed|was met)",
     r"(?:requirement|contract) was met", r"which was my kpi",
     r"(?:got|get) (?:the )?(?:acceptance|sign-off|sign off) (?:certificate |form )?signed",
     r"(?:and|so) (?:i|we) (?:invoiced|closed (?:the job|it out|the project))",
@@ -317,16 +317,16 @@ _SETTLED = phrases(
 _ACCEPTED = phrases(
     r"(?:acceptance|uat|qa|regression) (?:test|tests|testing|suite|scripts?)(?:\w| ){0,20}"
     r"(?:passed|signed off|approved)",
-    r"(?:passed|signed off|approved|accepted) (?:the |our |their )?(?:\w+ )?(?:acceptance|uat|"
+    r"(?:passed|signed off|approved|accepted) (?:the |our |their )?(?:\w{1,30} )?(?:acceptance|uat|"
     r"qa|regression|review|test|walkthrough|inspection)",
     r"(?:product|the client|management|the agency|the business|stakeholders|they|qa|the pm|"
-    r"the \w+ director) (?:\w+ )?(?:accepted|signed (?:it )?off|approved|marked it done)",
+    r"the \w+ director) (?:\w{1,30} )?(?:accepted|signed (?:it )?off|approved|marked it done)",
     r"every test case (?:was )?(?:marked )?passed", r"all passed, so",
-    near(r"(?:the |our |their |my )?(?:\w+ ){0,2}(?:owner|director|manager|lead|client|customer|"
+    near(r"(?:the |our |their |my )?(?:\w{1,30} ){0,2}(?:owner|director|manager|lead|client|customer|"
          r"sponsor|stakeholders?|board|committee|reviewer|pm|po)", r"(?:approved|accepted|signed "
          r"(?:it |this |that |the \w+ )?off|okayed|green-?lit) (?:it|the|this|that|them)", 1),
     r"on time and (?:on|under) budget", r"approved (?:with )?no findings",
-    r"got through (?:the )?(?:\w+ )?(?:walkthrough|inspection|review|audit)",
+    r"got through (?:the )?(?:\w{1,30} )?(?:walkthrough|inspection|review|audit)",
     r"(?:audit )?compliance was 100", r"marked (?:it )?(?:as )?(?:done|resolved|complete)",
     r"(?:scanner|tests?|audit|inspection|review|checklist) (?:passed|came back)",
     r"(?:signed off|approved) (?:every|each|all)", r"(?:legal|the client|the venue|the owner|"
@@ -334,9 +334,9 @@ _ACCEPTED = phrases(
 )
 _USERS_UNHAPPY = phrases(
     r"(?:users|pickers|people|patients|customers|students|staff|clients|instructors|nurses|"
-    r"teachers|they|buyers) (?:\w+ ){0,3}(?:told|said|complained|mentioned|reported|asked)",
-    r"(?:confusing|hard to (?:read|use|find)|couldn't (?:\w+ ){0,2}(?:find|interpret|read|"
-    r"use))", r"(?:were|was) (?:down|worse|slower)", r"(?:a few|some|several) (?:\w+ )?"
+    r"teachers|they|buyers) (?:\w{1,30} ){0,3}(?:told|said|complained|mentioned|reported|asked)",
+    r"(?:confusing|hard to (?:read|use|find)|couldn't (?:\w{1,30} ){0,2}(?:find|interpret|read|"
+    r"use))", r"(?:were|was) (?:down|worse|slower)", r"(?:a few|some|several) (?:\w{1,30} )?"
     r"(?:complaints|tickets|people)", r"(?:looked|look) (?:wavy|off|wrong|bad)",
     r"probably (?:didn't|did not)", r"timed out",
 )
@@ -350,15 +350,15 @@ _AFFECTED = (
 _QUALITY_GAP = phrases(
     near(_AFFECTED, r"(?:complain\w*|confus\w*|frustrat\w*|struggl\w*|couldn't|could not|"
          r"weren't using|stopped using|didn't use|not using|hard to|asked why|"
-         r"left (?:\w+ )?reviews|"
+         r"left (?:\w{1,30} )?reviews|"
          r"reviews? saying|mentioned|told us|came back|got stuck|gave up|were unhappy|"
          r"were annoyed|didn't understand|had trouble|(?:getting )?lost|(?:still )?(?:didn't|did "
          r"not|don't) know how|told me|still waited|waited|said)", 6),
     r"(?:too slow|too high|too stiff|too small|too long|leaking|broken lids|stiff|unreadable|"
-    r"clunky|unusable)", r"copied (?:\w+ ){0,3}(?:from|word for word|off)",
+    r"clunky|unusable)", r"copied (?:\w{1,30} ){0,3}(?:from|word for word|off)",
     r"(?:took|takes|taking) (?:almost |about |nearly |over |around )?(?:a minute|\d+ (?:seconds|"
     r"minutes)|an hour)",
-    r"(?:kept|were|started) (?:opening|raising|logging|filing|sending) (?:\w+ )?(?:tickets|"
+    r"(?:kept|were|started) (?:opening|raising|logging|filing|sending) (?:\w{1,30} )?(?:tickets|"
     r"complaints|calls|queries)", r"(?:gone|went) back to (?:their|the) (?:own |old )?",
     r"(?:didn't|did not|doesn't) match what (?:they|users|customers|people)",
 )
@@ -377,7 +377,7 @@ _SPEC_DEFENCE = phrases(
          r"boxes|points))", r"(?:in|on|listed in|from) (?:the |our |their )?(?:[\w-]+ )?"
          + _FORMAL_BAR, 3),
     # What was not written down was not owed.
-    r"(?:wasn't|weren't|was not|were not|hadn't been|had not been|isn't|not) (?:\w+ )?(?:specified|"
+    r"(?:wasn't|weren't|was not|were not|hadn't been|had not been|isn't|not) (?:\w{1,30} )?(?:specified|"
     r"included|listed|mentioned|covered|required|asked for|written) (?:in|by|as part of) (?:the |"
     r"our |their )?(?:[\w-]+ )?" + _FORMAL_BAR,
     r"(?:none|nothing) of (?:that|this|it|those) (?:was|were) (?:in|part of) (?:the |our |their )?"
@@ -390,27 +390,27 @@ _SPEC_DEFENCE = phrases(
     r"nobody had (?:specified|asked for|defined|set|mentioned) (?:a |any )?",
     # "The scope was migration, not rewriting."
     r"(?:the )?(?:scope|brief|spec|ticket|job|task|contract|remit|ask|requirement) (?:was|said|"
-    r"covered) (?:\S+ ){1,4}not (?:\w+ing|the|a)",
+    r"covered) (?:\S{1,40} ){1,4}not (?:\w+ing|the|a)",
     r"(?:it was|that was|this was) what (?:had been|was|they|we|the \w+) (?:asked|agreed|"
     r"specified|requested|ordered)",
     r"\w+ (?:was|is) the (?:number|metric|measure|kpi|target)(?: that (?:mattered|"
     r"counted))?(?=[,.;]| "
     r"and| so|$)", r"(?:it|that|this|the \w+) was green",
     # The agreed number was reached, so it went out.
-    r"(?:hit|met|reached|achieved|passed|cleared) (?:\S+ ){0,6}?(?:target|rate|bar|threshold|"
+    r"(?:hit|met|reached|achieved|passed|cleared) (?:\S{1,40} ){0,6}?(?:target|rate|bar|threshold|"
     r"measure|kpi|criteria|sla)(?:[\w%' -]){0,40}?, so (?:we|i) ",
     r"(?:had|has) (?:already )?(?:approved|signed off|accepted|passed) (?:it|them|the \w+)"
     r"(?:\w| |,){0,20}, so (?:i|we)",
-    near(_FORMAL_BAR, r"(?:tested|covered|checked|specified|said|asked for|measured) (?:\S+ ){0,4}"
+    near(_FORMAL_BAR, r"(?:tested|covered|checked|specified|said|asked for|measured) (?:\S{1,40} ){0,4}"
          r"but not", 4),
-    r"(?:was|is) (?:the|my|our) (?:measure|metric|target|kpi) (?:the |that |my |our )?(?:\w+ )?"
+    r"(?:was|is) (?:the|my|our) (?:measure|metric|target|kpi) (?:the |that |my |our )?(?:\w{1,30} )?"
     r"(?:cared about|looked at|tracked|wanted)",
 )
 # The speaker declares it done and stops there.
 _DONE = phrases(
     r"(?:from my side|as far as i was concerned|for me|on our side|from our side|on my side|"
     r"from our end|in my view),? (?:it|the (?:job|work|project|deals?|deliverables?|task)|that|"
-    r"my (?:part|job)) (?:was|were) (?:\w+ )?(?:finished|done|complete|closed|clean|over|fine)",
+    r"my (?:part|job)) (?:was|were) (?:\w{1,30} )?(?:finished|done|complete|closed|clean|over|fine)",
     r"(?:reported|declared|called|marked|treated|considered|counted) (?:it|the \w+|that|my "
     r"(?:part|bit|work|job)) (?:as )?(?:a )?(?:done|finished|complete|closed|success)",
     r"that was the end of it",
@@ -426,16 +426,16 @@ _DONE = phrases(
     r"were)", r"(?:handed over|delivered|shipped|launched|went live|released) on (?:time|schedule)",
 )
 _RAISED_BAR = phrases(
-    r"(?:but|yet|however|still),? (?:i|we) (?:\w+ ){0,3}(?:tested|checked|went|borrowed|"
+    r"(?:but|yet|however|still),? (?:i|we) (?:\w{1,30} ){0,3}(?:tested|checked|went|borrowed|"
     r"sat|asked|pushed|rebuilt|reworked|fixed|didn't move on|kept)",
     # Not satisfied by the sign-off: going to see how real users fare.
     r"(?:wasn't|was not|weren't|not) (?:sure|convinced|satisfied|happy) (?:that |whether |if )?",
     near(r"(?:i|we)", r"(?:sat (?:in|with)|shadow\w*|watched|observed|interviewed|visited|"
-         r"ran (?:\w+ )?(?:sessions|usability tests|user tests)|spent (?:a|an|the|two|three) "
+         r"ran (?:\w{1,30} )?(?:sessions|usability tests|user tests)|spent (?:a|an|the|two|three) "
          r"\w+ (?:with|at|on)|checked (?:in )?with (?:the |real |actual )?(?:users|customers|"
          r"staff))",
          3),
-    r"(?:not|wasn't|isn't) the same as (?:\w+ ){0,3}(?:getting|working|good)",
+    r"(?:not|wasn't|isn't) the same as (?:\w{1,30} ){0,3}(?:getting|working|good)",
 )
 
 
@@ -474,22 +474,22 @@ _LEFT_IN_PLACE = phrases(
     r"(?:it's|its|it is) a feature,? not a bug",
     r"(?:decided|chose|agreed) (?:against (?:it|fixing|reporting)|not to (?:fix|report|open|"
     r"change|escalate|raise|log|touch|redo|replace|recall)|to (?:leave|keep) (?:it|the|them)"
-    r"(?! (?:\S+ )?(?:to (?:ourselves|myself|us)|quiet|secret|between)))",
+    r"(?! (?:\S{1,40} )?(?:to (?:ourselves|myself|us)|quiet|secret|between)))",
     r"(?:leave|left|keep|kept) (?:the [\w-]+|it|them|that) (?:as (?:it was|is|they were)|"
     r"in place|alone|for now|unfixed|there)",
     r"(?:so )?(?:we|i) (?:just )?left it(?! (?:for|to|with|off|out) )",
-    r"(?:left|leave|parked|put off|held off on) (?:\S+ ){0,2}until (?:the )?(?:next|new|following) "
+    r"(?:left|leave|parked|put off|held off on) (?:\S{1,40} ){0,2}until (?:the )?(?:next|new|following) "
     r"(?:financial year|year|quarter|budget|month|refit|season|contract)", r"(?:my lead|he|she|"
     r"they) (?:says|said) leave it",
-    r"(?:let|letting) (?:the|it|them|that) (?:\w+ )?(?:ship|go out|through|slide|ride|stand)",
+    r"(?:let|letting) (?:the|it|them|that) (?:\w{1,30} )?(?:ship|go out|through|slide|ride|stand)",
     r"(?:logged|marked|filed|listed) (?:it |the \w+ )?as (?:a )?known (?:issue|limitation|bug)",
     r"(?:still|is still|remains) (?:sitting )?in the backlog", r"never (?:got )?(?:fixed|"
     r"addressed|resolved)",
     r"(?:didn't|did not|never) (?:open|file|raise|log|create|submit|put in) (?:a|the|any) "
-    r"(?:\w+ )?(?:ticket|bug|incident|report|request)",
+    r"(?:\w{1,30} )?(?:ticket|bug|incident|report|request)",
     r"(?:revisit|fix|deal with|clean (?:it )?up) (?:it|that|this) (?:when|later|next|in the)",
     r"negligible", r"(?:we|i) (?:didn't|did not|never) fix",
-    r"(?:decided|chose) (?:\w+ ){0,2}to ship (?:it )?as (?:is|it was)",
+    r"(?:decided|chose) (?:\w{1,30} ){0,2}to ship (?:it )?as (?:is|it was)",
     r"(?:was|were) (?:deprioriti[sz]ed|parked)", r"marked (?:it )?p[34]",
     r"(?:so|and) i did not say anything",
     _NOT_THEM + r"(?:kept|carried on) (?:running|using|shipping)",
@@ -497,32 +497,32 @@ _LEFT_IN_PLACE = phrases(
     r"(?:them|people|the \w+) to (?:keep an eye|be careful|work around)",
     r"(?:pretty sure|as far as i know|i think) (?:it's|its|it is|that \w+ is|the \w+ is) "
     r"still (?:in there|up|there|live|broken|in place|wrong|happening)",
-    r"(?:handled|dealt with|refunded) (?:those|them|the) (?:\w+ )?(?:one by one|case by case|"
+    r"(?:handled|dealt with|refunded) (?:those|them|the) (?:\w{1,30} )?(?:one by one|case by case|"
     r"as they came|whenever)",
     r"(?:nobody|no one)'s (?:raised|mentioned|noticed|complained about) it since",
     r"(?:decided|chose) to (?:leave|ship|hand over|move on)",
     r"(?:so )?i (?:kept|carried on) (?:running|going|shipping|using)",
-    r"(?:decided|agreed|chose) (?:\S+ ){0,3}(?:to launch|to ship|to go live) as (?:it|is)",
-    r"(?:set|marked) (?:the )?(?:\S+ ){0,2}to ignored", r"(?:wasn't|was not|isn't) worth "
+    r"(?:decided|agreed|chose) (?:\S{1,40} ){0,3}(?:to launch|to ship|to go live) as (?:it|is)",
+    r"(?:set|marked) (?:the )?(?:\S{1,40} ){0,2}to ignored", r"(?:wasn't|was not|isn't) worth "
     r"(?:holding|fixing|delaying|the)",
     r"(?:wasn't|was not|isn't|not) worth (?:\w+ing|the (?:hassle|cost|effort|risk|time))",
     r"(?:wasn't|was not|isn't) (?:a |the )?(?:priority|urgent|important enough)",
     r"(?:went|goes|sat|sits|sank|dropped|slid) (?:to |in |into )?(?:the )?(?:bottom of the |"
     r"back of "
     r"the )?(?:backlog|queue|list|pile)",
-    r"(?:sorted|fixed|handled|dealt with|patched up) (?:\S+ ){0,4}(?:when|as|whenever) (?:they|it) "
+    r"(?:sorted|fixed|handled|dealt with|patched up) (?:\S{1,40} ){0,4}(?:when|as|whenever) (?:they|it) "
     r"(?:came up|happened|arose|occurred|cropped up)",
-    r"(?:put|left|parked|moved) (?:the |it |that )?(?:\S+ ){0,2}(?:in|on|into) the (?:backlog|"
-    r"roadmap)", r"(?:at )?low priority", r"(?:still|was still) (?:\S+ ){0,2}(?:open|taped|"
+    r"(?:put|left|parked|moved) (?:the |it |that )?(?:\S{1,40} ){0,2}(?:in|on|into) the (?:backlog|"
+    r"roadmap)", r"(?:at )?low priority", r"(?:still|was still) (?:\S{1,40} ){0,2}(?:open|taped|"
     r"broken|there|live|running|unfixed) (?:when|at|the next|six|a|months|weeks)",
     r"(?:would|will) upgrade eventually",
-    r"(?:made|make) a note to (?:\w+ ){0,4}after", r"had the operators trim",
+    r"(?:made|make) a note to (?:\w{1,30} ){0,4}after", r"had the operators trim",
     r"(?:made|make|making) a (?:mental )?note to (?:come back to|revisit|look at|fix|sort|"
     r"deal with|"
     r"get back to)", r"never (?:did )?(?:get|got|came|come) back to (?:it|that|this)",
 )
 _NOBODY_NOTICED = phrases(
-    r"(?:no one|nobody|none of them|no customer|no parents?|no \w+)(?:'s)? (?:\w+ )?(?:had |has |"
+    r"(?:no one|nobody|none of them|no customer|no parents?|no \w+)(?:'s)? (?:\w{1,30} )?(?:had |has |"
     r"ever )?(?:noticed|complained|reported|asked)",
     r"never had an? (?:injury|incident|complaint)", r"(?:the difference|it) was small",
     r"(?:rare|small|minor|edge) case", r"(?:might|may) never (?:occur|happen)",
@@ -553,14 +553,14 @@ _DEFECT = phrases(
     r"problems?", r"corrupt\w*", r"bypass\w*", r"intermittent\w*", r"malfunction\w*",
     r"fail\w*", r"(?:silently |quietly )?dropp(?:ed|ing)", r"missing", r"expired",
     r"contaminat\w*", r"inaccura\w*", r"(?:couldn't|could not|can't|cannot) be \w+ed",
-    r"(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:use|read|reach|navigate|access|open|"
+    r"(?:couldn't|could not|can't|cannot) (?:\w{1,30} ){0,2}(?:use|read|reach|navigate|access|open|"
     r"find|see|hear|tell|cancel|log in)", r"mis\w+ed", r"wasn't (?:syncing|working|saving|"
     r"sending|loading|updating|posting)", r"(?:didn't|did not|doesn't|wouldn't|couldn't|"
     r"stopped) (?:work|load|sync|save|read|print|post|fire|trigger|register)\w*",
     r"(?:only|barely|sometimes) work\w*", r"even when", r"instead of (?:the )?(?:correct|right|"
     r"\d)", r"off by", r"double-(?:charg|count|post|book)\w*", r"flash", r"taped",
     r"workarounds?", r"unreadable", r"inaccessible",
-    r"(?:reading|running|sitting|holding|set|laid|fitted|installed|measuring) (?:\S+ ){0,4}(?:too "
+    r"(?:reading|running|sitting|holding|set|laid|fitted|installed|measuring) (?:\S{1,40} ){0,4}(?:too "
     r"high|too low|high|low|off|below|above|short of|out of (?:range|tolerance|spec))",
     r"(?:below|above|outside|short of) (?:the )?(?:required|specified|minimum|maximum|agreed|"
     r"permitted|safe)", r"out of (?:range|tolerance|spec|calibration)",
@@ -568,7 +568,7 @@ _DEFECT = phrases(
     r"doesn't|stopped|dropped|froze|missed)",
     r"(?:didn't|did not|doesn't|wouldn't|failed to) (?:detect|respond|close|open|lock|stop|"
     r"register|count|match|recogni[sz]e)\w*",
-    r"(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:check out|pay|order|book|sign up|"
+    r"(?:couldn't|could not|can't|cannot) (?:\w{1,30} ){0,2}(?:check out|pay|order|book|sign up|"
     r"complete|submit|log on)", r"rejected",
     # Physical wear and tear.
     r"rattl\w*", r"smell\w*", r"noisy", r"damp", r"mou?ld\w*", r"rust\w*", r"worn", r"loose",
@@ -584,16 +584,16 @@ _DEFECT = phrases(
 _COST_OF_IT = (
     r"(?:would(?: have)? (?:meant|mean|taken|take|cost|pushed|push|required|needed|delayed|"
     r"involved|triggered|touched|left|been (?:a|an) (?:big|huge|major|massive|long) \w+)|"
-    r"meant|means|needed|required|takes|took|cost|touched|involved|was (?:a|an) (?:\S+ )?"
+    r"meant|means|needed|required|takes|took|cost|touched|involved|was (?:a|an) (?:\S{1,40} )?"
     r"(?:lead time|job|project)|would (?:be|cost) (?:about |around |roughly )?[$£€]\d)"
 )
 _FIX_COST = phrases(
     # A sentence that opens with what the remedy involves: "Lifting the brickwork would have…".
     r"^(?:[a-z-]+ing|a new|a replacement|the replacement|the new|a proper|the proper|the real|"
-    r"a full|the full|getting|calling) (?:\S+ ){0,6}?" + _COST_OF_IT,
-    r"^(?:a|an|the) (?:\S+ ){0,3}?(?:visit|repair|replacement|fix|call-?out|engineer|technician|"
-    r"contractor|part|service|upgrade|recall|rework|patch)s? (?:\S+ ){0,3}?" + _COST_OF_IT,
-    near(r"(?:a new|a replacement|the replacement|a proper|the proper) \S+", _COST_OF_IT, 2),
+    r"a full|the full|getting|calling) (?:\S{1,40} ){0,6}?" + _COST_OF_IT,
+    r"^(?:a|an|the) (?:\S{1,40} ){0,3}?(?:visit|repair|replacement|fix|call-?out|engineer|technician|"
+    r"contractor|part|service|upgrade|recall|rework|patch)s? (?:\S{1,40} ){0,3}?" + _COST_OF_IT,
+    near(r"(?:a new|a replacement|the replacement|a proper|the proper) \S{1,40}", _COST_OF_IT, 2),
     near(r"(?:fixing|repairing|patching|correcting|rewriting|reworking|replacing|recalibrating|"
          r"swapping|switching|changing|lifting|rebuilding|ripping|pulling|upgrading|migrating|"
          r"redoing|re-?marking|re-?running|re-?testing|re-?issuing|reporting|recalling|"
@@ -605,15 +605,15 @@ _FIX_COST = phrases(
 # Carrying on with the known problem in place: shipping, running, deferring it indefinitely.
 _CARRIED_ON = phrases(
     _NOT_THEM + r"(?:carr(?:y|ied) on|keep|kept|continue|continued|go on|"
-                r"went on) (?:\w+ )?(?:using|running|shipping|operating|serving|"
+                r"went on) (?:\w{1,30} )?(?:using|running|shipping|operating|serving|"
     r"selling|with (?:service|the run|production|the launch|it))",
-    r"(?:we|i) (?:\w+ )?(?:went live|shipped|launched|released|handed (?:it )?over|let it ship)"
+    r"(?:we|i) (?:\w{1,30} )?(?:went live|shipped|launched|released|handed (?:it )?over|let it ship)"
     r"(?! the fix)",
     r"moved (?:it|the \w+) (?:in)?to (?:the |a )?(?:someday|later|icebox|backlog|parking|"
     r"nice-to-have|wishlist|future)",
     r"(?:treated|accepted|logged|called|classed|considered|counted) (?:it|this|that|them) as "
     r"(?:an? )?(?:acceptable|known|tolerable|cosmetic)", r"acceptable (?:loss|risk|level|rate)",
-    r"nice-to-have", r"let (?:the|it|them|that) (?:\w+ )?go live",
+    r"nice-to-have", r"let (?:the|it|them|that) (?:\w{1,30} )?go live",
     r"still (?:on the board|open|in the backlog|broken|the same|like that|calculates|does that|"
     r"happening|taped|there|wrong|running|live)",
     r"(?:to my knowledge|as far as i know),? (?:it|that|the \w+) (?:is )?still",
@@ -624,12 +624,12 @@ _CARRIED_ON = phrases(
     r"on sale|on the shelf|in production)",
     r"(?:ran|stayed|ran on|carried on|continued|was left) like that",
     r"(?:carry on|carried on|press on|pressed on|keep going|kept going)(?! (?:with )?(?:the )?fix)",
-    r"(?:i|we) (?:\w+ )?parked (?:it|the \w+|that)",
+    r"(?:i|we) (?:\w{1,30} )?parked (?:it|the \w+|that)",
     r"(?:adjusted|tweaked|compensated|worked around|made do)(?! the (?:fix|repair))",
     r"still (?:a bit |slightly |somewhat )?(?:off|wrong|broken|faulty|there|the same)",
     r"still (?:happens|occurs|does (?:it|that)|shows up|comes up)",
     r"went ahead (?:with|and)", r"(?:been|is|was|stayed) like that (?:for|since|ever)",
-    r"(?:signed|passed|released|approved|cleared|shipped|sent) (?:the |that |this )?(?:\w+ )?"
+    r"(?:signed|passed|released|approved|cleared|shipped|sent) (?:the |that |this )?(?:\w{1,30} )?"
     r"(?:batch|lot|order|run|build|release|panels?|units?|it) (?:off|out|through)",
     r"(?:got on|carried on|cracked on|pressed on|moved on) with",
     near(r"(?:with|despite) the", r"(?:streak|fault|defect|bug|issue|problem|crack|leak|error|"
@@ -638,14 +638,14 @@ _CARRIED_ON = phrases(
     r")?'?(?:future|later|next|someday|backlog|nice)",
 )
 _CLOSED_LOOP = phrases(
-    r"(?:i|we) (?:\w+ )?(?:fixed|patched|corrected|refunded|repaired|replaced|reported|"
+    r"(?:i|we) (?:\w{1,30} )?(?:fixed|patched|corrected|refunded|repaired|replaced|reported|"
     r"escalated|recalibrated|rebuilt|reworked|re-?ran|re-?marked|recalled|held the release|"
     r"delayed the|paused|took (?:it|the \w+) (?:out of service|offline|down)|"
     r"scheduled the (?:proper |real )?fix|added a (?:test|check|guardrail|validation))",
     # Other ways of dealing with it: stopping, quarantining, re-testing, changing the process.
-    r"(?:i|we) (?:\w+ )?(?:put (?:\S+ ){0,4}on hold|quarantined|re-?tested|rejected|scrapped|"
-    r"stopped the (?:line|run|batch|shipment)|halted|cordoned|isolated|changed the (?:\w+ )?"
-    r"(?:process|sequence|procedure|design|setting)|had (?:\S+ ){0,3}(?:replaced|repaired|fixed))",
+    r"(?:i|we) (?:\w{1,30} )?(?:put (?:\S{1,40} ){0,4}on hold|quarantined|re-?tested|rejected|scrapped|"
+    r"stopped the (?:line|run|batch|shipment)|halted|cordoned|isolated|changed the (?:\w{1,30} )?"
+    r"(?:process|sequence|procedure|design|setting)|had (?:\S{1,40} ){0,3}(?:replaced|repaired|fixed))",
     r"with an owner and a date", r"(?:the )?(?:real|proper) fix (?:shipped|went|landed)",
     r"(?:shipped|deployed|released|rolled out|pushed) the fix", r"the fix (?:went|shipped|was "
     r"deployed|landed)",

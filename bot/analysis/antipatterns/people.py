@@ -12,15 +12,15 @@ from bot.analysis.cues import near, phrases
 
 _WONT_HELP = phrases(
     r"(?:it's|it was|that's|that is|was) (?:their|his|her) own fault",
-    r"if (?:they|he|she|someone|people) (?:needed|wanted|had|didn't want) (?:\w+ ){0,3}"
+    r"if (?:they|he|she|someone|people) (?:needed|wanted|had|didn't want) (?:\w{1,30} ){0,3}"
     r"(?:help|questions?|support)(?:\w| |,|')*?(?:ask|come|they'd|she'd|he'd|it's)",
     r"if (?:they|he|she) didn't ask",
     r"(?:not|wasn't|isn't|never) (?:officially |really )?(?:my job|part of my job|my "
     r"responsibility|my problem|my role|in my job description)",
-    r"(?:training|reviewing|mentoring|onboarding|coaching|helping) (?:\w+ ){0,2}(?:isn't|"
+    r"(?:training|reviewing|mentoring|onboarding|coaching|helping) (?:\w{1,30} ){0,2}(?:isn't|"
     r"wasn't|is not|was not) (?:part of )?my (?:job|role)",
     r"i'm not (?:going|gonna) to (?:hover|babysit|hold (?:his|her|their) hand)",
-    r"(?:told|sent|pointed|directed|referred) (?:him|her|them) (?:\w+ ){0,2}(?:to|that) "
+    r"(?:told|sent|pointed|directed|referred) (?:him|her|them) (?:\w{1,30} ){0,2}(?:to|that) "
     r"(?:the )?(?:docs|documentation|confluence|wiki|manual|handbook|faq|right (?:person|"
     r"documentation))",
     r"i (?:don't|do not|didn't) (?:usually |really )?(?:step in|get involved|offer)",
@@ -55,17 +55,17 @@ _WONT_HELP = phrases(
          r"check)", 2) + r"(?:\S| ){0,30}(?:if|when) (?:he|she|they) (?:got|get|was|were) "
          r"(?:stuck|unsure|lost)",
     r"otherwise (?:left|stayed|let)", r"(?:left|leave) (?:him|her|them) to (?:manage|cope|get on)",
-    r"(?:heavy|full|busy) (?:\w+ )?load (?:myself|of my own)", r"(?:had|has) been told to ask",
+    r"(?:heavy|full|busy) (?:\w{1,30} )?load (?:myself|of my own)", r"(?:had|has) been told to ask",
     r"(?:i|so i) (?:didn't|did not)(?:,| -)? because i had",
     near(r"i (?:didn't|did not|wouldn't|refused to)", r"(?:pair|help|shadow|train|coach|"
          r"mentor|step in|sit with|let them|let him|let her|give (?:her|him|them) extra)", 4),
     r"(?:on|at) (?:the )?(?:knowledge portal|wiki|intranet)",
     r"(?:learn|grow) more by (?:working|figuring) it out", r"figure things out",
-    r"training is the (?:manager's|trainer's|\w+'s) job", r"kept (?:my|the) (?:\S+ ){0,3}to "
+    r"training is the (?:manager's|trainer's|\w+'s) job", r"kept (?:my|the) (?:\S{1,40} ){0,3}to "
     r"myself", r"could ask the trainer", r"i'd be around if",
     r"flat out with my own", r"(?:not|wasn't) (?:part of )?my (?:role|remit) to",
     # They would learn more by being left to it.
-    near(r"(?:learn|grow|improve)\w*", r"(?:faster|better|more|quicker)? ?(?:by|from|if) (?:\w+ )?"
+    near(r"(?:learn|grow|improve)\w*", r"(?:faster|better|more|quicker)? ?(?:by|from|if) (?:\w{1,30} )?"
          r"(?:making|doing|figuring|struggling|working|getting|finding)", 2),
     # Someone else's job to help them, or the speaker too busy.
     near(r"(?:is|was|'s|are|were) (?:the ones? (?:who's|who is|who was|who are) )?(?:supposed|"
@@ -73,23 +73,23 @@ _WONT_HELP = phrases(
          r"help|support|look after)\w*", 2),
     r"(?:wasn't|was not|not|isn't|i'm not) (?:his|her|their) (?:mentor|manager|trainer|buddy|"
     r"teacher|supervisor|babysitter|boss|line manager)",
-    r"(?:i|i'd) (?:had|have) (?:my own|enough|plenty) (?:\w+ ){0,2}(?:to do|due|on my plate|"
+    r"(?:i|i'd) (?:had|have) (?:my own|enough|plenty) (?:\w{1,30} ){0,2}(?:to do|due|on my plate|"
     r"deadlines?|reports?|tickets?|targets?|patients|numbers|load|work)",
     r"enough on my plate", r"(?:told|asked) (?:him|her|them) to (?:google|look it up|search|"
     r"check the (?:docs|wiki|manual)|figure)",
     r"(?:up to|down to) (?:each|every|the) (?:person|individual|one of us|\w+) to (?:manage|"
     r"sort|figure|handle)",
     r"(?:focused|concentrated) on (?:getting )?my own",
-    r"(?:she|he|they)(?:'d| would| will|'ll) (?:\w+ )?(?:pick it up|figure it out|work it out|get "
+    r"(?:she|he|they)(?:'d| would| will|'ll) (?:\w{1,30} )?(?:pick it up|figure it out|work it out|get "
     r"there|get the hang|learn)(?: \w+)?(?: eventually| in time| on (?:her|his|their) own)?",
     r"(?:isn't|wasn't|is not|was not) what i(?:'m| am| was) (?:paid|hired|here) (?:for|to do)",
     r"(?:told|telling|said to) (?:him|her|them) (?:that )?i was (?:too )?(?:slammed|busy|swamped|"
     r"flat out|snowed under|buried|stretched)",
     r"(?:i|i'd) (?:had|have|was busy with|was focused on) my own [a-z]+",
-    r"(?:it's|it is|it was|that's|was) (?:his|her|their|the) (?:\w+ )?(?:manager's|lead's|"
+    r"(?:it's|it is|it was|that's|was) (?:his|her|their|the) (?:\w{1,30} )?(?:manager's|lead's|"
     r"supervisor's|trainer's|mentor's|buddy's|team leader's) (?:job|role|responsibility)",
     r"(?:he|she|they) should (?:ask|go to|speak to|talk to|check with) (?:the|his|her|their|a) "
-    r"(?:\w+ )?(?:manager|lead|supervisor|trainer|mentor|buddy|senior)",
+    r"(?:\w{1,30} )?(?:manager|lead|supervisor|trainer|mentor|buddy|senior)",
     r"(?:noticed|saw|could see)(?: it| that| this| them| her| him)? but (?:didn't|did not|never) "
     r"(?:say|do|mention|offer|step|help|get)",
     r"(?:we|i) (?:all )?had (?:my own |our own )?(?:targets|deadlines|numbers|work|workloads)",
@@ -97,7 +97,7 @@ _WONT_HELP = phrases(
     r"(?:let|left) (?:her|him|them) (?:get on with it|get on|to get on|be|struggle|sink)",
     r"(?:is|was|'s) the one (?:who|that) (?:trains|teaches|onboards|mentors|coaches|supervises|"
     r"helps|looks after|supports)",
-    r"(?:i|i'd) (?:had|have) my own (?:\w+ ){1,2}to (?:run|do|manage|finish|close|hit|look after|"
+    r"(?:i|i'd) (?:had|have) my own (?:\w{1,30} ){1,2}to (?:run|do|manage|finish|close|hit|look after|"
     r"deliver|get through|worry about)",
 )
 # A colleague who is new, junior or visibly not coping.
@@ -109,14 +109,14 @@ _PEER_STRUGGLING = phrases(
     r"new(?:er)? (?:colleague|hire|starter|teammate|temp|dev|developer|nurse|teacher)",
     r"junior", r"asked (?:me )?(?:if i could|for help|whether i|how to|to help)", r"asked me",
     r"kept (?:making|re-running|asking)", r"first (?:time|week|month)",
-    r"(?:making|made|kept making) (?:\w+ )?mistakes", r"temps?", r"undergrad\w*", r"intern",
+    r"(?:making|made|kept making) (?:\w{1,30} )?mistakes", r"temps?", r"undergrad\w*", r"intern",
     r"graduate", r"out of (?:his|her|their) depth", r"wrong aisles?", r"falling behind",
 )
 _HELPED = phrases(
-    r"(?<!if )i (?:\w+ )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|"
+    r"(?<!if )i (?:\w{1,30} )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|"
     r"coached|"
-    r"helped|mentored|trained|taught|offered|spent (?:\w+ ){0,3}with (?:him|her|them)|"
-    r"booked (?:\w+ ){0,3}with (?:him|her|them)|sketched|gave (?:him|her|them) my|asked if "
+    r"helped|mentored|trained|taught|offered|spent (?:\w{1,30} ){0,3}with (?:him|her|them)|"
+    r"booked (?:\w{1,30} ){0,3}with (?:him|her|them)|sketched|gave (?:him|her|them) my|asked if "
     r"(?:she|he|they) wanted|checked in|covered (?:for )?(?:his|her|their))",
     r"(?:with|for) (?:him|her|them) (?:that afternoon|every|each|twice)",
 )
@@ -138,20 +138,20 @@ _SAME_FOR_ALL = phrases(
     r"(?:everyone|everybody|every person|each (?:person|rep|agent|member|of them)|all "
     r"(?:of them|\w+ of them)) (?:on (?:my|the) team )?(?:gets?|got|received|deserves?|had) "
     r"(?:exactly )?(?:the same|equal|an equal|one-eighth|identical)",
-    r"(?:the )?same (?:\w+ ){0,4}(?:for|to) (?:everyone|everybody|all|each)",
+    r"(?:the )?same (?:\w{1,30} ){0,4}(?:for|to) (?:everyone|everybody|all|each)",
     r"(?:treat|treated|treating|manage|managed|managing) (?:everyone|everybody|all of them|"
     r"them all|people|every \w+|my \w+) (?:the same|equally|identically|alike)",
     r"(?:equal|identical|uniform) (?:treatment|time|attention)", r"treated identically",
     r"level playing field", r"keep (?:things|it|everything) level",
-    r"(?:split|divided|distributed|shared) (?:\w+ ){0,4}(?:evenly|equally)",
-    r"no exceptions", r"(?:a |one )?(?:single|one|same) (?:\w+ )?(?:system|standard|approach|"
+    r"(?:split|divided|distributed|shared) (?:\w{1,30} ){0,4}(?:evenly|equally)",
+    r"no exceptions", r"(?:a |one )?(?:single|one|same) (?:\w{1,30} )?(?:system|standard|approach|"
     r"target|"
     r"quota|process|template|plan) (?:for|across) (?:all|everyone|the whole|the board|every)",
     r"(?:couldn't|can't|cannot|wasn't something i could|not something i could) (?:offer|give|"
     r"do) (?:it |this |that )?(?:to|for) (?:all|everybody|everyone|every)",
     r"(?:the )?others will (?:ask|want)", r"two-tier", r"special arrangements",
     r"singl(?:e|ing) (?:one person|anyone|someone|people|her|him) out",
-    r"(?:anyone|nobody|no one|people) (?:\w+ )?(?:feels?|felt) (?:left out|singled out)",
+    r"(?:anyone|nobody|no one|people) (?:\w{1,30} )?(?:feels?|felt) (?:left out|singled out)",
     r"(?:feel|felt) singled out", r"(?:don't|do not|didn't) (?:manage|treat) (?:my )?"
     r"(?:top|best|strongest) (?:performers|people) differently",
     r"great in (?:their|his|her) own way", r"fairest (?:approach|way|thing)",
@@ -162,21 +162,21 @@ _SAME_FOR_ALL = phrases(
     r"(?:a |run a )?flat team", r"(?:make|made|making) an exception for (?:her|him|one)",
     r"(?:everybody|everyone) (?:else )?would want (?:it|one|the same)",
     r"(?:carve|carving) out special", r"(?:singling|single) (?:people|anyone|someone) out",
-    r"same (?:\w+ ){0,2}as the rest", r"played favou?rites",
+    r"same (?:\w{1,30} ){0,2}as the rest", r"played favou?rites",
     r"(?:treating|treat|treated) everyone (?:equally|the same)",
-    r"(?:rated|gave|give) (?:all|everyone|each of them) (?:\w+ ){0,2}(?:the same|'?meets)",
+    r"(?:rated|gave|give) (?:all|everyone|each of them) (?:\w{1,30} ){0,2}(?:the same|'?meets)",
     r"(?:nobody|no one) (?:complained|could say) (?:that )?i (?:have|had) favou?rites",
     r"equal treatment was", r"everyone (?:is|was) treated the same",
     near(r"(?:same|identical|equal\w*|evenly|uniform|standard)", r"(?:for|to|across|as) "
          r"(?:everyone|everybody|all|each|every|the rest|the others)", 4),
     near(r"(?:everyone|everybody|every (?:direct report|volunteer|rep|member|person|\w+)|all "
-         r"(?:\w+ )?(?:of them|volunteers|reps|staff|\w+s))", r"(?:same|identical|equal|equally|"
+         r"(?:\w{1,30} )?(?:of them|volunteers|reps|staff|\w+s))", r"(?:same|identical|equal|equally|"
          r"evenly)", 4),
     r"(?:special|preferential) (?:treatment|role|arrangements?|projects?)",
     r"one rule for everyone", r"even-handed", r"starts equal", r"stays equal",
     r"(?:handling|treating|treat|handled) (?:her|him|them) exactly like",
     r"(?:went|goes|go) by seniority", r"(?:everyone|everybody) (?:waited|waits|has to wait)",
-    r"(?:undermines?|breeds?|creates?) (?:\S+ ){0,4}(?:resentment|valued)",
+    r"(?:undermines?|breeds?|creates?) (?:\S{1,40} ){0,4}(?:resentment|valued)",
     r"equally valued", r"stars and passengers", r"no matter how (?:strong|good)",
 )
 _DENIED_TOP_PERFORMER = phrases(
@@ -184,7 +184,7 @@ _DENIED_TOP_PERFORMER = phrases(
     r"not for now", r"(?:didn't|did not|not to) use the promotion", r"(?:wait|their time will "
     r"come) (?:for|through) the (?:normal|usual)",
     r"(?:moved|left|joined|went) (?:to )?(?:another|a competitor|a rival)",
-    r"accepted an offer", r"got a (?:\w+ ){0,3}role at another",
+    r"accepted an offer", r"got a (?:\w{1,30} ){0,3}role at another",
     r"(?:kept|left) (?:him|her|them) on the same", r"(?:decided|chose) against (?:it|that|this)",
     r"(?:wasn't|was not|not) going to (?:carve|"
     r"give|make)", r"(?:moved|left|transferred) (?:to|for) (?:another|a competitor|a \w+ "

@@ -14,104 +14,104 @@ _AUDIENCE = (
     r"manager|retro|postmortem|report|incident (?:reporting )?system)"
 )
 _CONCEALED = phrases(
-    r"i (?:didn't|did not|never|chose not to|decided not to|won't|wouldn't) (?:\w+ )?"
+    r"i (?:didn't|did not|never|chose not to|decided not to|won't|wouldn't) (?:\w{1,30} )?"
     r"(?:mention|tell|flag|raise|report|disclose|share|put|go into|say anything|inform|"
-    r"escalate|bring (?:it|this|that) up|let (?:\w+ )?know|log|record|document)"
+    r"escalate|bring (?:it|this|that) up|let (?:\w{1,30} )?know|log|record|document)"
     r"(?:\w| |-|'){0,40}?" + _AUDIENCE,
     r"(?:we|i) (?:decided|agreed|chose)(?: between (?:us|ourselves))? not to (?:tell|mention|"
     r"inform|disclose|share|flag|put|log|record|report|write|include|enter|file|notify)",
     near(r"(?:^|(?<=[,;] )|(?<=\band )|(?<=\bso )|(?<=\bthen ))(?:i|we)", r"(?:without|before) "
-         r"(?:\w+ )?(?:telling|mentioning|informing|letting (?:\w+ )?know|anyone knowing|anyone "
+         r"(?:\w{1,30} )?(?:telling|mentioning|informing|letting (?:\w{1,30} )?know|anyone knowing|anyone "
          r"noticing|saying|disclosing|flagging|noting|explaining|admitting|"
          r"making (?:it )?clear)", 12),
-    r"(?:didn't|did not|never) (?:\S+ ){0,4}(?:or|and|nor) " + TELLING + r" (?:anyone|anybody|my "
+    r"(?:didn't|did not|never) (?:\S{1,40} ){0,4}(?:or|and|nor) " + TELLING + r" (?:anyone|anybody|my "
     r"\w+|the \w+|them|him|her)",
     r"(?:saw|see|felt|feel|found) no (?:need|reason|point) to (?:tell|mention|inform|report|flag|"
     r"raise|bother|worry|let)",
     r"(?:estimated|guessed|made up|invented|padded|"
-    r"rounded up) (?:\w+ ){0,3}rather than (?:measured|"
+    r"rounded up) (?:\w{1,30} ){0,3}rather than (?:measured|"
     r"counted|actual|real|checked)",
-    r"never (?:went|got|made it|reached) (?:to |up to )?(?:the|my|our) (?:\w+ ){0,3}(?:officer|"
+    r"never (?:went|got|made it|reached) (?:to |up to )?(?:the|my|our) (?:\w{1,30} ){0,3}(?:officer|"
     r"manager|"
     r"board|regulator|client|customer|team|director|committee|auditors?)",
     r"(?:kept|keep|keeping) (?:it|this|that|the \w+|quiet|things) (?:quiet|to myself|"
-    r"between us|off the (?:record|books|radar|report)|out of (?:the|my) (?:\w+ )?(?:report|"
+    r"between us|off the (?:record|books|radar|report)|out of (?:the|my) (?:\w{1,30} )?(?:report|"
     r"notes|update)|under wraps|low-key)",
-    r"quietly (?:\w+ ){0,2}(?:fixed|patched|applied|corrected|changed|reloaded|moved|"
+    r"quietly (?:\w{1,30} ){0,2}(?:fixed|patched|applied|corrected|changed|reloaded|moved|"
     r"credited|refunded|reverted|adjusted|rewrote)",
     r"hold off on (?:telling|mentioning|informing|raising)", r"(?:held|hold|holding) back "
     r"(?:the |this |that )?(?:news|information|details?|numbers)",
     r"(?:listed|reported|presented|described|framed|labelled|labeled|showed|marked) "
-    r"(?:them|it|this|that|the \w+|shrink|\w+) as (?:\w+ ){0,6}?(?:rather than|instead of|"
+    r"(?:them|it|this|that|the \w+|shrink|\w+) as (?:\w{1,30} ){0,6}?(?:rather than|instead of|"
     r"around \d|a routine|routine|'|\")",
-    r"(?:booked|recorded|coded|classified|put) (?:some of )?(?:the )?(?:\w+ ){0,2}as "
+    r"(?:booked|recorded|coded|classified|put) (?:some of )?(?:the )?(?:\w{1,30} ){0,2}as "
     r"(?:'|\")?(?:damaged|expired|other|misc|routine)",
     r"(?:adjusted|changed|edited|amended|tweaked) the (?:documentation|records?|notes|chart|"
     r"numbers|report|log|timestamps?) so",
     r"(?:explained|presented|passed) it (?:off )?as (?:a )?(?:routine|normal|regular|minor)",
-    r"(?:told|explained to|informed) (?:her|him|them|the (?:\w+ )?(?:client|customer|buyer))"
+    r"(?:told|explained to|informed) (?:her|him|them|the (?:\w{1,30} )?(?:client|customer|buyer))"
     r" (?:that )?(?:the (?:delay|problem|issue) was|it was) (?:down|due) to",
-    r"(?:some|a bit of|a little|minor) (?:\w+ )?weirdness",
-    r"(?:found|find|finds|would find) out (?:\w+ ){0,3}(?:later|after|when|a week|weeks|from "
+    r"(?:some|a bit of|a little|minor) (?:\w{1,30} )?weirdness",
+    r"(?:found|find|finds|would find) out (?:\w{1,30} ){0,3}(?:later|after|when|a week|weeks|from "
     r"(?:someone|a customer|the news))",
     r"(?:so|and) (?:it|nobody|no one|they|he|she) (?:wouldn't|would not|never) (?:notice|see|"
     r"know|find out)",
 r"(?:wasn't|not) (?:worth|going to be) worr(?:y|ying) (?:the|him|"
     r"her|them)", r"didn't think it was worth (?:worrying|telling|mentioning|bothering)",
     r"(?:nobody|no one) had noticed,? so i (?:didn't|did not)", r"nobody ever asked",
-    r"i didn't go into", r"only (?:told|mentioned) (?:\w+ ){0,3}(?:part|half|some)",
+    r"i didn't go into", r"only (?:told|mentioned) (?:\w{1,30} ){0,3}(?:part|half|some)",
     r"(?:didn't|did not|never) loop (?:in|\w+ in)", r"(?:keep|kept|keeping) (?:the \w+|it|this|"
     r"that|quiet|things|news) to (?:ourselves|myself|us)",
-    r"(?:never|didn't|did not) (?:\w+ )?brought (?:it|this|that) up", r"never brought (?:it|"
+    r"(?:never|didn't|did not) (?:\w{1,30} )?brought (?:it|this|that) up", r"never brought (?:it|"
     r"this|that) up", r"(?:so|and) (?:you|nobody|no one|they) couldn't see",
     r"(?:didn't|did not|never) (?:log|record|report|document|write up) (?:it|the|that|this|"
     r"them)", r"told (?:them|him|her) i (?:hadn't|didn't|had not|"
     r"did not) (?:heard|know)",
-    r"(?:broke|break|broken) the news (?:\w+ ){0,4}(?:after|afterwards|once|when|later)",
+    r"(?:broke|break|broken) the news (?:\w{1,30} ){0,4}(?:after|afterwards|once|when|later)",
     r"until (?:the )?(?:renewal|contract|deal|paperwork|term sheet|review|it was signed)(?:\w| )"
     r"{0,30}(?:signed|closed|done|over|came back)",
-    r"(?:i|we) (?:\w+ )?(?:hid|hide|concealed|covered (?:it )?up|swept (?:it )?under|"
+    r"(?:i|we) (?:\w{1,30} )?(?:hid|hide|concealed|covered (?:it )?up|swept (?:it )?under|"
     r"downplayed|played (?:it )?down|fudged|massaged the (?:numbers|data))",
-    r"(?:i|we) (?:\w+ )?(?:said|told (?:them|him|her|the \w+)) (?:it was|that it was|"
+    r"(?:i|we) (?:\w{1,30} )?(?:said|told (?:them|him|her|the \w+)) (?:it was|that it was|"
     r"everything was) "
     r"(?:fine|ok|okay|on track|routine|nothing|under control)",
     r"(?:and |but |,? )(?:said|mentioned|told (?:them|him|her|anyone)) nothing",
-    r"(?:didn't|did not) (?:mention|say|tell) (?:\w+ ){0,6}(?:that|about) i(?:'d| had)",
+    r"(?:didn't|did not) (?:mention|say|tell) (?:\w{1,30} ){0,6}(?:that|about) i(?:'d| had)",
     r"(?:the )?(?:roadmap|deck|report|update) with (?:the \w+|it) still on it",
     r"re-?saved (?:the )?\w+ with the corrected",
     # Not telling someone: the people who needed to know are named, or it is kept off a record.
-    near(r"(?:i|we) (?:\S+ ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
+    near(r"(?:i|we) (?:\S{1,40} ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
          r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", TELLING
-         + r"(?:\s+\S+){0,6}?\s+(?:to |with |in )?" + _AUDIENCE, 2),
-    near(r"(?:i|we) (?:\S+ ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
+         + r"(?:\s+\S{1,40}){0,6}?\s+(?:to |with |in )?" + _AUDIENCE, 2),
+    near(r"(?:i|we) (?:\S{1,40} ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
          r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", r"(?:log|record|report|"
          r"document|write up|file|enter)\w* (?:it|this|that|the \w+)", 2),
-    near(r"(?:i|we) (?:\S+ ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
+    near(r"(?:i|we) (?:\S{1,40} ){0,2}(?:didn't|did not|never|chose not to|decided not to|"
          r"wouldn't|won't|avoided|held off(?: on)?|stopped short of)", TELLING + r" (?:the|this|"
-         r"that|my|our|any|about the) (?:\S+ ){0,2}(?:issue|problem|error|mistake|bug|delay|fault|"
+         r"that|my|our|any|about the) (?:\S{1,40} ){0,2}(?:issue|problem|error|mistake|bug|delay|fault|"
          r"gap|risk|news|slip|miss|breach|incident|shortfall)s?", 2),
     r"(?:so|and) it (?:just )?looked like",
     near(r"(?:rolled|folded|buried|slipped|hid|tucked|absorbed|blended)",
-         r"(?:in|into|within) (?:the |my |our )?(?:\S+ ){0,3}(?:updates?|reforecast|numbers|"
+         r"(?:in|into|within) (?:the |my |our )?(?:\S{1,40} ){0,3}(?:updates?|reforecast|numbers|"
          r"report|commentary|notes|figures|totals)", 5),
     near(r"(?:put|logged|recorded|booked|coded|framed|described|presented|labelled|labeled|"
          r"wrote (?:it )?up)", r"as (?:a |an )?(?:system glitch|glitch|routine|market|normal|"
          r"damaged|other|misc\w*|one-off|technical|network|weather|courier|supplier|customs)",
          5),
-    r"let (?:\S+ ){0,3}(?:believe|think|assume)",
-    r"(?:and|but|,) (?:\S+ )?(?:didn't|did not|never) (?:\S+ )?" + TELLING
-    + r" (?:\S+ ){0,3}(?:to )?(?:my|the|our|her|his|their|anyone|anybody|it|this|that)",
-    r"(?:kept|keep) (?!my )(?:\S+ ){0,3}(?:quiet|to (?:myself|ourselves)|under wraps|off the)",
-    r"(?:didn't|did not|never) (?:send|issue|publish|post|put out) (?:a |an |any )?(?:\w+ )?"
+    r"let (?:\S{1,40} ){0,3}(?:believe|think|assume)",
+    r"(?:and|but|,) (?:\S{1,40} )?(?:didn't|did not|never) (?:\S{1,40} )?" + TELLING
+    + r" (?:\S{1,40} ){0,3}(?:to )?(?:my|the|our|her|his|their|anyone|anybody|it|this|that)",
+    r"(?:kept|keep) (?!my )(?:\S{1,40} ){0,3}(?:quiet|to (?:myself|ourselves)|under wraps|off the)",
+    r"(?:didn't|did not|never) (?:send|issue|publish|post|put out) (?:a |an |any )?(?:\w{1,30} )?"
     r"(?:notice|notification|warning|alert|announcement|letter|recall|advisory)",
-    near(r"(?:told|informed|emailed|let)", r"(?:about|of) (?:the )?(?:\S+ ){0,3}(?:in (?:july|"
+    near(r"(?:told|informed|emailed|let)", r"(?:about|of) (?:the )?(?:\S{1,40} ){0,3}(?:in (?:july|"
          r"august|september|october|november|december|january|february|march|april|may|june)|"
          r"afterwards|later|once (?:the|they|it)|after (?:the|they|it))", 8),
     r"(?:they|we|he|she) (?:were|was) (?:under contract|signed) by then",
-    r"by then (?:the|they|it) (?:\S+ ){0,3}(?:signed|closed|renewed|committed)",
+    r"by then (?:the|they|it) (?:\S{1,40} ){0,3}(?:signed|closed|renewed|committed)",
     r"doesn't say (?:which|that|what|why)", r"(?:i|we) said (?:the team|we|they) (?:was|were) "
     r"working on it", r"the honest reason was", r"(?:which|that) (?:does|did) happen",
-    r"(?:pointed|steered|sent) (?:him|her|them) (?:to|towards) (?:the|their) (?:\w+ )?(?:line|"
+    r"(?:pointed|steered|sent) (?:him|her|them) (?:to|towards) (?:the|their) (?:\w{1,30} )?(?:line|"
     r"vendor|supplier|carrier|courier|bank)",
 )
 _DISCLOSED = phrases(
@@ -126,19 +126,19 @@ _DISCLOSED = phrases(
 
 # Saying something untrue or partial about it: status kept green, relabelled, "contained".
 _MISREPRESENTED = phrases(
-    r"(?:kept|left|marked|reported|showed|had|rated) (?:the )?(?:\S+ ){0,3}(?:at|as) (?:green|"
+    r"(?:kept|left|marked|reported|showed|had|rated) (?:the )?(?:\S{1,40} ){0,3}(?:at|as) (?:green|"
     r"on track|amber|fine|complete|done|healthy)",
     r"(?:labell?ed|described|reported|booked|coded|framed|called|presented) (?:it|this|that|the "
-    r"\w+) (?:\w+ )?as (?:an? )?(?:one-off|timing|routine|normal|minor|rounding|system|"
+    r"\w+) (?:\w{1,30} )?as (?:an? )?(?:one-off|timing|routine|normal|minor|rounding|system|"
     r"technical|admin\w*|clerical|mix-up|misunderstanding)",
-    near(r"(?:told|assured|reassured|informed|emailed|updated) (?:\S+ ){0,3}(?:that )?(?:the "
-         r"\w+|it|everything|things|we|all)", r"(?:was|were|had been) (?:\w+ )?(?:contained|"
+    near(r"(?:told|assured|reassured|informed|emailed|updated) (?:\S{1,40} ){0,3}(?:that )?(?:the "
+         r"\w+|it|everything|things|we|all)", r"(?:was|were|had been) (?:\w{1,30} )?(?:contained|"
          r"fine|ok|"
          r"okay|on track|under control|resolved|sorted|minor|nothing|a mix-up|routine|isolated|"
          r"handled)", 3),
-    r"(?:answered|responded|replied|worded|kept) (?:\S+ ){0,4}(?:in )?(?:general|vague|broad|"
+    r"(?:answered|responded|replied|worded|kept) (?:\S{1,40} ){0,4}(?:in )?(?:general|vague|broad|"
     r"loose) terms", r"(?:vague|vaguely|generic) (?:answer|response|wording|update)",
-    r"(?:steered|kept|moved) (?:\S+ ){0,4}away from (?:the |that |any )?(?:\w+ )?(?:topic|"
+    r"(?:steered|kept|moved) (?:\S{1,40} ){0,4}away from (?:the |that |any )?(?:\w{1,30} )?(?:topic|"
     r"subject|question|flow|issue|login|area|part|section|screen|demo)?",
     r"(?:glossed|skated|skimmed) over", r"(?:avoided|dodged|sidestepped) (?:the |that |any )?"
     r"(?:topic|subject|question|mentioning|bringing|raising|talking)",
@@ -148,17 +148,17 @@ _MISREPRESENTED = phrases(
     r"(?:a |an )?(?:minor|internal|routine|low|one-off|near miss|non-reportable)",
     # Records removed or doctored.
     near(r"(?:deleted|removed|erased|wiped|cleared|edited|scrubbed|took|left|kept)", r"(?:from|out "
-         r"of|off) (?:the |our |my |their )?(?:\w+ )?(?:log|logs|record|records|report|notes|sheet|"
+         r"of|off) (?:the |our |my |their )?(?:\w{1,30} )?(?:log|logs|record|records|report|notes|sheet|"
          r"system|history|minutes|register|incident|timesheet|file)", 4),
-    r"(?:left|kept) (?:that|this|it|the \w+|those|them) (?:\w+ )?out(?! of)\b",
+    r"(?:left|kept) (?:that|this|it|the \w+|those|them) (?:\w{1,30} )?out(?! of)\b",
     # A made-up cause given to the people affected.
     near(r"(?:by )?(?:telling|told|saying|said)", r"(?:there was|there had been|it was) (?:a |an )?"
-         r"(?:\w+ ){0,2}(?:maintenance|technical|system|supplier|weather|staffing|it|network|"
+         r"(?:\w{1,30} ){0,2}(?:maintenance|technical|system|supplier|weather|staffing|it|network|"
          r"courier) (?:issue|problem|fault|delay|glitch)", 4),
     r"(?:told|telling) (?:them|him|her|the \w+) (?:that )?(?:testing|things|it|everything|the "
     r"project|work) (?:was|were) (?:progressing|going|on track|fine)",
     r"(?:adjusted|changed|edited|amended|updated) the (?:count|figures?|numbers?|stock|records?|"
-    r"log|data) (?:\S+ ){0,3}(?:to match|so (?:the|it)|to hide|to cover)",
+    r"log|data) (?:\S{1,40} ){0,3}(?:to match|so (?:the|it)|to hide|to cover)",
     near(r"(?:told|telling|said|assured|explained to)", r"(?:on|at) (?:their|the customer's|the "
          r"user's|your|the client's) (?:side|end)", 12),
     # A rosier picture than the facts.
@@ -168,7 +168,7 @@ _MISREPRESENTED = phrases(
     r"glowing) (?:update|report|picture|summary|status|account|view)",
     # One's own slip explained as something else.
     near(r"(?:explained|described|passed|presented|framed|chalked|attributed|blamed|"
-         r"put it down)", r"(?:as|on|to|down to|up to) (?:a |an |the )?(?:\w+ )?(?:delay|glitch|"
+         r"put it down)", r"(?:as|on|to|down to|up to) (?:a |an |the )?(?:\w{1,30} )?(?:delay|glitch|"
          r"error|timing|mix-up|supplier|system|rounding|weather|courier|bank|vendor|it|bug|"
          r"misunderstanding|back-?payment|adjustment|refresh)", 5),
 )
@@ -176,17 +176,17 @@ _MISREPRESENTED = phrases(
 _COVERED_UP = phrases(
     near(r"(?:fix|restor|recover|patch|correct|replac|redo|redid|swap|sort|clean|re-?ran|re-?run|"
          r"had it back)\w*",
-         r"(?:before (?:anyone|anybody|somebody|someone|the (?:\w+ )?(?:team|client|customer|"
+         r"(?:before (?:anyone|anybody|somebody|someone|the (?:\w{1,30} )?(?:team|client|customer|"
          r"manager|boss|users?))(?: \w+)? (?:noticed|came in|found out|saw|realised|realized|"
          r"asked|got in|checked|logged in)|without (?:anyone|anybody) (?:noticing|knowing))", 10),
-    r"(?:none|nobody|no one) (?:of them |else )?(?:\w+ )?(?:knew|found out|realised|realized) "
+    r"(?:none|nobody|no one) (?:of them |else )?(?:\w{1,30} )?(?:knew|found out|realised|realized) "
     r"(?:why|what|about|that|there)",
     r"without knowing why",
     r"(?:a |the )?(?:quiet|silent|stealth) (?:fix|patch|update|change|correction)",
     r"(?:they|he|she|the \w+|nobody|no one) (?:still )?(?:don't|doesn't|didn't|never) (?:know|knew)"
     r"(?=[.,;]|$| about| that| it| what| why)",
     r"(?:never|didn't|did not) (?:found|find) out (?:it was|that it was|about) (?:my|our|the)",
-    r"(?:never|didn't|did not) (?:found|find) out (?:\S+ ){0,3}(?:my|our) (?:\w+ )?(?:error|"
+    r"(?:never|didn't|did not) (?:found|find) out (?:\S{1,40} ){0,3}(?:my|our) (?:\w{1,30} )?(?:error|"
     r"mistake|"
     r"fault|slip)",
 )
@@ -211,18 +211,18 @@ _WHY_UNSAID = phrases(
     r"everyone|the team|the client|customers)",
     # Weighing what telling would cost: "Telling the council would have disqualified us."
     r"^(?:telling|informing|notifying|reporting|disclosing|admitting|flagging|mentioning|"
-    r"raising) (?:\S+ ){0,5}?would(?: almost certainly| probably| definitely)? (?:have )?",
+    r"raising) (?:\S{1,40} ){0,5}?would(?: almost certainly| probably| definitely)? (?:have )?",
 )
 # Legitimately not sharing: confidentiality, privacy or need-to-know.
 _LEGIT_WITHHOLDING = phrases(
-    r"confidential\w*", r"nda", r"non-disclosure", r"(?:for|because of|under|respect\w*) (?:\w+ )?"
+    r"confidential\w*", r"nda", r"non-disclosure", r"(?:for|because of|under|respect\w*) (?:\w{1,30} )?"
     r"(?:privacy|data protection rules|gdpr)", r"need-to-know", r"privilege\w*",
     r"(?:legally|contractually) (?:barred|prevented|unable)",
     r"not (?:mine|my (?:news|information|story)) to (?:share|tell)",
     r"asked (?:me|us) not to (?:tell|share|say|mention)",
 )
 
-_UNTIL_SURE = phrases(r"until (?:i|we) (?:was|were|had|could) (?:\w+ )?(?:sure|confirm\w*|"
+_UNTIL_SURE = phrases(r"until (?:i|we) (?:was|were|had|could) (?:\w{1,30} )?(?:sure|confirm\w*|"
                       r"verif\w*|check\w*|certain)")
 
 
