@@ -23,6 +23,23 @@ from bot.analysis.text import MAX_ANALYSED_CHARS, prepare
 from bot.bank import Bank, default_bank
 
 IDEAL_SECONDS = (120, 180)
+# The checks read English; an answer with few English function words gets a notice.
+_ENGLISH_WORDS = frozenset(
+    "the a an and to of in i we was were it that for on with my our is at this as but so "
+    "they he she had have be by from not".split()
+)
+MIN_ENGLISH_SHARE = 0.12
+
+
+def _language_notice(low: str) -> list[str]:
+    words = low.split()
+    if len(words) < 20:
+        return []
+    share = sum(word.strip(".,;:!?") in _ENGLISH_WORDS for word in words) / len(words)
+    if share >= MIN_ENGLISH_SHARE:
+        return []
+    return ["This doesn't look like English. STAR Coach's checks read English answers, so this "
+            "analysis is only partial; interviews at Amazon are usually held in English."]
 
 
 def _empty_star() -> Star:
@@ -51,6 +68,13 @@ def _length_notices(word_count: int, seconds: int, original_chars: int, truncate
             f"About {seconds // 60} minutes spoken: too long for one answer. Aim for 2-3 minutes."
         )
     return notices
+
+
+def _principle_name(bank: Bank, principle_ids: list[str] | None) -> str | None:
+    for principle_id in principle_ids or []:
+        if principle_id in bank.principle_ids:
+            return bank.principle(principle_id).name
+    return None
 
 
 def analyze(
@@ -106,7 +130,7 @@ def analyze(
         outcome="too_short" if document.word_count < TOO_SHORT_WORDS else "analysed",
         notices=_length_notices(
             document.word_count, seconds, document.original_chars, document.truncated
-        ),
+        ) + _language_notice(document.low),
         star=star,
         metrics=metrics,
         learning=learning,
@@ -115,7 +139,8 @@ def analyze(
         principles=score_principles(document, bank.principles),
         target_principles=list(target_principles or []),
         follow_ups=choose_follow_ups(
-            bank, answer, star, metrics, ownership, learning, findings
+            bank, answer, star, metrics, ownership, learning, findings,
+            principle_name=_principle_name(bank, target_principles),
         ),
         word_count=document.word_count,
         speaking_seconds=seconds,

@@ -35,8 +35,11 @@ def choose_follow_ups(
     ownership: Ownership,
     learning: Learning,
     anti_patterns: list[AntiPatternFinding],
+    principle_name: str | None = None,
 ) -> list[str]:
-    """Anti-pattern probes first, then one probe per gap; stable for the same answer."""
+    """Anti-pattern probes first, then one probe per gap; stable for the same answer.
+
+    "this principle" in a probe becomes the name of the principle being practised."""
     seed = zlib.crc32(text.encode("utf-8", "replace"))
     chosen: list[str] = [finding.probe for finding in anti_patterns if finding.probe]
     for gap, missing in _gaps(star, metrics, ownership, learning):
@@ -48,4 +51,6 @@ def choose_follow_ups(
             probe = probes[seed % len(probes)].text
             if probe not in chosen:
                 chosen.append(probe)
+    if principle_name:
+        chosen = [probe.replace("this principle", principle_name) for probe in chosen]
     return chosen[:MAX_FOLLOW_UPS]

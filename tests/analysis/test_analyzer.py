@@ -161,3 +161,27 @@ def test_huge_input_is_truncated_with_a_notice():
 
 def test_same_answer_same_analysis():
     assert analyze(STRONG).model_dump() == analyze(STRONG).model_dump()
+
+
+def test_another_language_gets_a_notice_not_a_crash():
+    result = analyze(
+        "Ich war Teamleiterin in einem Logistikunternehmen. Unsere Lieferungen kamen oft zu "
+        "spät, deshalb habe ich die Tourenplanung neu aufgesetzt und die Verspätungen um 30 "
+        "Prozent gesenkt. Gelernt habe ich, früh mit den Fahrern zu sprechen.")
+    assert any("English" in notice for notice in result.notices)
+    assert not any("English" in n for n in analyze(STRONG).notices)
+
+
+def test_probe_names_the_principle_being_practised():
+    from dataclasses import replace
+
+    from bot.analysis.followups import choose_follow_ups
+    from bot.bank import Probe, default_bank
+
+    bank = default_bank()
+    probe = Probe(id="why-principle", gap="why", text="Why does this principle matter here?")
+    bank = replace(bank, probes=(probe, *(p for p in bank.probes if p.gap != "why")))
+    result = analyze(STRONG)
+    probes = choose_follow_ups(bank, "x", result.star, result.metrics, result.ownership,
+                               result.learning, [], principle_name="Frugality")
+    assert "Why does Frugality matter here?" in probes
