@@ -19,8 +19,9 @@ def _quote(text: str, limit: int = 220) -> str:
 
 
 def render_report(analysis: Analysis) -> str:
+    minutes, seconds = divmod(analysis.speaking_seconds, 60)
     lines: list[str] = [f"Score {analysis.score}/100 · {analysis.word_count} words · "
-                        f"about {analysis.speaking_seconds // 60}m{analysis.speaking_seconds % 60:02d}s spoken"]
+                        f"about {minutes}m{seconds:02d}s spoken"]
     for notice in analysis.notices:
         lines.append(_wrap("! " + notice, ""))
     if analysis.outcome == "empty":
@@ -33,15 +34,15 @@ def render_report(analysis: Analysis) -> str:
         if part.present and part.evidence:
             lines.append(_wrap(f"“{_quote(part.evidence[0], 140)}”", "      "))
     metrics = analysis.metrics
-    lines.append(
-        f"\nMetrics     {'✓ ' + ', '.join(metrics.found[:5]) if metrics.present else '✗ none: metrics or die — add a number for the outcome'}"
-    )
+    metric_text = ("✓ " + ", ".join(metrics.found[:5]) if metrics.present
+                   else "✗ none: metrics or die — add a number for the outcome")
+    lines.append(f"\nMetrics     {metric_text}")
     own = analysis.ownership
     lines.append(f"Ownership   “I” {own.i} · “we” {own.we} · I-share {own.ratio:.0%}")
     learning = analysis.learning
-    lines.append(
-        f"Lesson      {'✓ “' + _quote(learning.evidence[0], 120) + '”' if learning.present else '✗ none stated: say what you learned or would do differently'}"
-    )
+    lesson_text = ("✓ “" + _quote(learning.evidence[0], 120) + "”" if learning.present
+                   else "✗ none stated: say what you learned or would do differently")
+    lines.append(f"Lesson      {lesson_text}")
     if analysis.anti_patterns:
         lines.append("\nWatch out")
         for finding in analysis.anti_patterns:

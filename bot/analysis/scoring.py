@@ -57,4 +57,4 @@ def answer_score(
     points -= sum(PENALTY[finding.severity] for finding in anti_patterns)
     if word_count < TOO_SHORT_WORDS:
         points = min(points, TOO_SHORT_CAP)
-    return int(round(max(0.0, min(100.0, points))))
+    return round(max(0.0, min(100.0, points)))
