@@ -12,9 +12,8 @@ import discord
 from discord.ext import commands
 
 from bot.analysis import Analysis
-from bot.coach.answering import stored_analysis
+from bot.coach.answering import MAX_FOLLOW_UP_ROUNDS, latest_analysis
 from bot.coach.threads import (
-    MAX_FOLLOW_UP_ROUNDS,
     ThreadEvent,
     handle_thread_delete,
     handle_thread_edit,
@@ -53,9 +52,7 @@ class DetailsButton(
         answer = await bot.db.get_answer(self.answer_id)
         if answer is None:
             raise UserFacingError("That answer was deleted.")
-        follow_ups = await bot.db.list_follow_ups(answer.id)
-        analysis = (Analysis.model_validate_json(follow_ups[-1].analysis_json)
-                    if follow_ups else stored_analysis(answer))
+        analysis = latest_analysis(answer, await bot.db.list_follow_ups(answer.id))
         await interaction.response.send_message(
             embed=details_embed(analysis, bot.bank), ephemeral=True)
 

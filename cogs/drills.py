@@ -9,9 +9,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.analysis import Analysis
-from bot.coach.answering import find_question, stored_analysis, submit_answer, submit_follow_up
+from bot.coach.answering import (
+    MAX_FOLLOW_UP_ROUNDS,
+    answer_probe,
+    current_probe,
+    find_question,
+    stored_analysis,
+    submit_answer,
+)
 from bot.coach.drills import MOCK_QUESTIONS, choose_drill, mock_summary, plan_mock
-from bot.coach.threads import MAX_FOLLOW_UP_ROUNDS
 from bot.errors import UserFacingError
 from cogs.answers import DetailsButton
 from cogs.starbot import StarBot, StarModal, guarded
@@ -96,21 +102,18 @@ class DrillFollowUpButton(discord.ui.DynamicItem[discord.ui.Button],
         follow_ups = await bot.db.list_follow_ups(answer.id)
         if len(follow_ups) >= MAX_FOLLOW_UP_ROUNDS:
             raise UserFacingError("That's the 5 whys for this story — start a new `/drill`.")
-        latest = (Analysis.model_validate_json(follow_ups[-1].analysis_json)
-                  if follow_ups else stored_analysis(answer))
-        asked = {f.probe for f in follow_ups}
-        probe = next((p for p in latest.follow_ups if p not in asked), "Tell me more.")
+        probe = current_probe(answer, follow_ups)
 
         async def on_answer(modal_interaction: discord.Interaction, text: str) -> None:
-            _, analysis = await submit_follow_up(bot.db, bot.bank, answer, probe, text,
-                                                 bot.clock())
-            done = len(follow_ups) + 1
-            next_probe = next((p for p in analysis.follow_ups if p not in asked | {probe}),
-                              None) if done < MAX_FOLLOW_UP_ROUNDS else None
-            embed = scorecard_embed(analysis, probe=next_probe,
-                                    title=f"Follow-up {done}/{MAX_FOLLOW_UP_ROUNDS} · whole story")
+            played = await answer_probe(bot.db, bot.bank, answer, text, bot.clock())
+            if played is None:
+                raise UserFacingError("That's the 5 whys for this story — start a new `/drill`.")
+            embed = scorecard_embed(
+                played.analysis, probe=played.next_probe,
+                title=f"Follow-up {played.round}/{MAX_FOLLOW_UP_ROUNDS} · whole story")
             await modal_interaction.response.send_message(
-                embed=embed, view=drill_result_view(answer.id, analysis, rounds_done=done),
+                embed=embed,
+                view=drill_result_view(answer.id, played.analysis, rounds_done=played.round),
                 ephemeral=True)
 
         await interaction.response.send_modal(AnswerModal(

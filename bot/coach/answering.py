@@ -23,6 +23,9 @@ from bot.storage import (
     StoredAnswer,
 )
 
+# The 5 whys: a story gets at most this many follow-up rounds.
+MAX_FOLLOW_UP_ROUNDS = 3
+
 # Discord's limit for one message is 2,000 characters and a modal field 4,000; an answer
 # stitched from several messages is kept whole up to this size.
 MAX_STORED_CHARS = 20_000
@@ -118,6 +121,46 @@ async def submit_answer(
 
 def stored_analysis(answer: StoredAnswer) -> Analysis:
     return Analysis.model_validate_json(answer.analysis_json)
+
+
+def latest_analysis(answer: StoredAnswer, follow_ups: list[FollowUp]) -> Analysis:
+    """The analysis of the whole story so far (the answer plus its follow-ups)."""
+    return (Analysis.model_validate_json(follow_ups[-1].analysis_json)
+            if follow_ups else stored_analysis(answer))
+
+
+def current_probe(answer: StoredAnswer, follow_ups: list[FollowUp]) -> str:
+    """The probe the member is answering now: the first one not asked yet."""
+    analysis = latest_analysis(answer, follow_ups)
+    asked = {f.probe for f in follow_ups}
+    return next((p for p in analysis.follow_ups if p not in asked),
+                analysis.follow_ups[0] if analysis.follow_ups else "Tell me more.")
+
+
+@dataclass(frozen=True)
+class FollowUpRound:
+    follow_up: FollowUp
+    analysis: Analysis
+    round: int
+    next_probe: str | None
+
+
+async def answer_probe(
+    db: Database, bank: Bank, answer: StoredAnswer, reply: str, now: datetime,
+    message_id: int | None = None,
+) -> FollowUpRound | None:
+    """Store the member's reply to the current probe; None when the rounds are used up."""
+    earlier = await db.list_follow_ups(answer.id)
+    if len(earlier) >= MAX_FOLLOW_UP_ROUNDS:
+        return None
+    probe = current_probe(answer, earlier)
+    follow_up, analysis = await submit_follow_up(db, bank, answer, probe, reply, now,
+                                                 message_id)
+    round_number = len(earlier) + 1
+    asked = {f.probe for f in earlier} | {probe}
+    upcoming = next((p for p in analysis.follow_ups if p not in asked), None)
+    return FollowUpRound(follow_up, analysis, round_number,
+                         upcoming if round_number < MAX_FOLLOW_UP_ROUNDS else None)
 
 
 async def revise_answer(

@@ -18,14 +18,13 @@ from bot.analysis import Analysis
 from bot.bank import Bank
 from bot.coach.answering import (
     AnswerOutcome,
+    answer_probe,
     revise_answer,
     stored_analysis,
     submit_answer,
-    submit_follow_up,
 )
 from bot.storage import DailyPost, Database, FollowUp, PeerComment, StoredAnswer
 
-MAX_FOLLOW_UP_ROUNDS = 3
 PART_SEPARATOR = "\n"
 
 Kind = Literal["answer", "merged", "duplicate", "follow_up", "comment", "ignored"]
@@ -78,20 +77,11 @@ async def handle_thread_message(
     if reply_to is not None:
         scored = await db.answer_by_card(reply_to)
         if scored is not None and scored.user_id == author_id:
-            follow_ups = await db.list_follow_ups(scored.id)
-            if len(follow_ups) >= MAX_FOLLOW_UP_ROUNDS:
+            played = await answer_probe(db, bank, scored, text, now, message_id)
+            if played is None:
                 return ThreadEvent("ignored", scored)
-            probe = _current_probe(scored, follow_ups)
-            follow_up, analysis = await submit_follow_up(
-                db, bank, scored, probe, text, now, message_id
-            )
-            round_number = len(follow_ups) + 1
-            asked = {f.probe for f in follow_ups} | {probe}
-            upcoming = next((p for p in analysis.follow_ups if p not in asked), None)
-            return ThreadEvent("follow_up", scored, analysis, follow_up=follow_up,
-                               round=round_number,
-                               next_probe=upcoming if round_number < MAX_FOLLOW_UP_ROUNDS
-                               else None)
+            return ThreadEvent("follow_up", scored, played.analysis, follow_up=played.follow_up,
+                               round=played.round, next_probe=played.next_probe)
         target = scored or await _answer_for_message(db, reply_to)
         if target is not None and target.user_id != author_id:
             comment, _ = await db.add_peer_comment(
@@ -124,15 +114,6 @@ async def handle_thread_message(
 
 def _first_probe(analysis: Analysis) -> str | None:
     return analysis.follow_ups[0] if analysis.follow_ups else None
-
-
-def _current_probe(answer: StoredAnswer, follow_ups: list[FollowUp]) -> str:
-    analysis = Analysis.model_validate_json(
-        follow_ups[-1].analysis_json if follow_ups else answer.analysis_json
-    )
-    asked = {f.probe for f in follow_ups}
-    return next((p for p in analysis.follow_ups if p not in asked),
-                analysis.follow_ups[0] if analysis.follow_ups else "Tell me more.")
 
 
 async def _merge(
