@@ -19,12 +19,16 @@ from pathlib import Path
 from bot.analysis import Analysis, analyze
 from bot.analysis.report import render_report
 from bot.bank import Bank, Question, default_bank
-from bot.coach.answering import QuestionInfo, submit_answer, submit_follow_up
+from bot.coach.answering import (
+    MAX_FOLLOW_UP_ROUNDS,
+    QuestionInfo,
+    submit_answer,
+    submit_follow_up,
+)
 from bot.coach.drills import choose_drill
 from bot.errors import UserFacingError
 from bot.storage import Database, StorageError, StoredAnswer, default_local_name
 
-MAX_FOLLOW_UP_ROUNDS = 3
 END_OF_ANSWER = "."
 
 
