@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
 from bot.analysis.antipatterns.concepts import MONEY
 from bot.analysis.cues import near, negated_near, phrases
@@ -40,8 +42,8 @@ _MONEY_WINS = phrases(
     r"defensible under the", r"(?:legally|technically|contractually) (?:allowed|fine|"
     r"defensible|covered|compliant)",
     r"(?:most profitable|best margin|highest margin) (?:\w{1,30} )?ever",
-    near(r"(?:because|since|as|so|to|for)", r"(?<!customers' )(?<!their )(?<!client's )"
-         + MONEY, 6),
+    # Money as the stated reason: "because the margin…", "since the commission…".
+    near(r"(?:because|since)", r"(?<!customers' )(?<!their )(?<!client's )" + MONEY, 6),
     r"(?:where|that's where) the money is", r"leaving money on the table",
     r"(?:the )?numbers (?:made|make) the case", r"(?:paid|pays) the best commission",
     r"(?:matters|matter) most to the business", r"commercially sound",
@@ -89,6 +91,12 @@ _HARM_DISMISSED = phrases(
     r"(?:complaints|refunds|cancellations) (?:went|were) up",
 )
 _CUSTOMER_REASONING = phrases(
+    # Protecting customers from the harm: "no customer paid for it", "made sure no one lost".
+    r"(?:no|not one|not a single|none of the) (?:\w{1,30} )?(?:customers?|clients?|users?|members|"
+    r"patients|households|tenants|people) (?:\w{1,30} ){0,2}(?:paid|was charged|were charged|"
+    r"was overcharged|were overcharged|lost|was affected|were affected|missed out|was hurt)",
+    r"(?:make|making|made) sure (?:that )?(?:no|every|each|not one) (?:\w{1,30} )?(?:customers?|"
+    r"clients?|users?|members|patients)",
     # "The reason I pushed for it was that these customers were paying for something…"
     near(r"(?:the )?(?:real |main )?reason (?:i|we)|why (?:i|we)", r"(?:customers?|users?|clients?|"
          r"patients|members|they|these \w+) (?:were|was|needed|deserved|had|couldn't|didn't|"
@@ -237,6 +245,16 @@ _HARM_BUT_GAIN = phrases(
 )
 
 
+_DENIAL = re.compile(r"(?:\bno|\bnot one|\bnot a single|\bnone of the|\bnever|\bwithout) "
+                     r"(?:\w{1,30} )?$")
+
+
+def _denied(hit: Hit) -> bool:
+    """"Not one customer was overcharged": the harm did not happen."""
+    start = hit.sentence.low.find(hit.cue)
+    return start >= 0 and bool(_DENIAL.search(hit.sentence.low[max(0, start - 30):start]))
+
+
 def profit_over_customer(context: Context) -> list[Hit]:
     wins = hits(context, _MONEY_WINS, 0.6)
     decision = hits(context, _MONEY_DECISION, 0.4)
@@ -245,7 +263,8 @@ def profit_over_customer(context: Context) -> list[Hit]:
     # does not cancel it.
     motive = hits(context, _MONEY_MOTIVE, 0.6)
     gain = hits(context, _MONEY_GAIN, 0.4)
-    harm = hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
+    harm = [h for h in hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
+            if not _denied(h)]
     # "Some complained, but revenue beat the target": the harm and the money in one breath.
     weighed = hits(context, _HARM_BUT_GAIN, 0.6, keep_discounted=True)
     if not (decision or wins or motive or weighed or gain):

@@ -62,8 +62,8 @@ r"(?:wasn't|not) (?:worth|going to be) worr(?:y|ying) (?:the|him|"
     r"i didn't go into", r"only (?:told|mentioned) (?:\w{1,30} ){0,3}(?:part|half|some)",
     r"(?:didn't|did not|never) loop (?:in|\w+ in)", r"(?:keep|kept|keeping) (?:the \w+|it|this|"
     r"that|quiet|things|news) to (?:ourselves|myself|us)",
-    r"(?:never|didn't|did not) (?:\w{1,30} )?brought (?:it|this|that) up", r"never brought (?:it|"
-    r"this|that) up", r"(?:so|and) (?:you|nobody|no one|they) couldn't see",
+    # The speaker never raised it (someone else not raising it again is not concealment).
+    r"(?:i|we) (?:\w{1,30} )?(?:never|didn't|did not) (?:\w{1,30} )?(?:brought|bring) (?:it|this|that) up", r"(?:so|and) (?:you|nobody|no one|they) couldn't see",
     r"(?:didn't|did not|never) (?:log|record|report|document|write up) (?:it|the|that|this|"
     r"them)", r"told (?:them|him|her) i (?:hadn't|didn't|had not|"
     r"did not) (?:heard|know)",
@@ -192,8 +192,9 @@ _COVERED_UP = phrases(
 )
 # The people affected learn of it late, by themselves.
 _FOUND_OUT_LATE = phrases(
-    r"(?:only|eventually|later|then) (?:found out|discovered|learned|learnt|realised|realized|"
-    r"heard)", r"(?:found out|discovered|learned|heard) (?:about )?(?:it |this |that |the \w+ )?"
+    # Others learning late; "we only found out when…" is the speaker's own discovery.
+    r"(?<!we )(?<!i )(?:only|eventually|later|then) (?:found out|discovered|learned|learnt|"
+    r"realised|realized|heard)", r"(?:found out|discovered|learned|heard) (?:about )?(?:it |this |that |the \w+ )?"
     r"(?:during|at|in) (?:the )?(?:setup|go-live|final|audit|renewal|handover|onboarding|"
     r"implementation)",
     r"(?:found|find|finds) out (?:for )?themselves", r"never (?:connected|linked|traced)",
