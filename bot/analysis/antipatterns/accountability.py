@@ -71,7 +71,9 @@ _SOMEONE_ELSES = phrases(
     r"(?:up|over|on)? ?to",
 )
 _FEARED_BLAME = phrases(
-    r"blame[ds]?", r"my name (?:at the top|on it|would|against)", r"my user id",
+    # Blame landing on the speaker, not blame as a topic ("stop the blame game").
+    r"(?:be|being|get|getting|got|been) blamed", r"take the blame", r"the blame (?:would|might|"
+    r"could|will) (?:\w{1,30} ){0,2}(?:on|with) me", r"my name (?:at the top|on it|would|against)", r"my user id",
     r"audit trail would", r"look like i(?:'d| had)", r"(?:be|get|getting|i'd be) (?:in )?trouble",
     r"on the hook", r"(?:that's|it's|it'd be|it would be|would be) on me",
     r"(?:questioned|audited|written up|disciplined) (?:\w{1,30} )?"
@@ -201,9 +203,17 @@ _ACTED_ANYWAY = phrases(
 )
 
 
+# Escalating at once, with the facts, is owning the problem within one's authority.
+_PROMPT_ESCALATION = phrases(
+    near(r"(?:called|phoned|rang|paged|messaged|emailed|texted|woke|escalated|went to)",
+         r"(?:straight away|right away|immediately|at once|within (?:\w{1,30} )?(?:minutes?|the "
+         r"hour|an hour))", 8),
+)
+
+
 def passing_the_buck(context: Context) -> list[Hit]:
     explicit = hits(context, _NOT_MINE_TO_DECIDE, FIRES_AT)
-    if explicit:
+    if explicit and not present(_PROMPT_ESCALATION, context.story):
         return explicit
     someone_elses = hits(context, _SOMEONE_ELSES, 0.5)
     feared = hits(context, _FEARED_BLAME, 0.6) + hits(context, _FEARED_VAGUE, 0.4)
@@ -530,7 +540,8 @@ _DEFENDED = phrases(
 # Telling a reviewer that someone else had failed ("I pointed out that the hotel team had
 # missed the window"): the failure and the defence in one clause.
 _REPORTED_FAULT = phrases(
-    near(r"(?:pointed out|pointing out|explain\w*|made (?:it )?clear|making (?:it )?clear|argu\w+|"
+    near(r"(?:i|we) (?:\S{1,40} ){0,3}?(?:pointed out|pointing out|explain\w*|made (?:it )?clear|"
+         r"making (?:it )?clear|argu\w+|"
          r"show\w*|emphasi[sz]\w*|stress\w*|highlight\w*|not\w*|flagg\w*|wrote|stated|"
          r"recorded|concluded|said|told (?:\S{1,40} ){1,2})(?: to \S{1,40}(?: \S{1,40})?)? that(?! i | we | i'd |"
          r" my | our | it was my | it was our )", _FAULT, 8),

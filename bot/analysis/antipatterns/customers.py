@@ -91,6 +91,8 @@ _HARM_DISMISSED = phrases(
     r"(?:complaints|refunds|cancellations) (?:went|were) up",
 )
 _CUSTOMER_REASONING = phrases(
+    r"(?:customers?|clients?|users?|members|patients|guests|passengers) (?:\w{1,30} )?(?:needed|need|"
+    r"had|have) to (?:be able to )?(?:trust|rely on|understand|know|afford)",
     # Protecting customers from the harm: "no customer paid for it", "made sure no one lost".
     r"(?:no|not one|not a single|none of the) (?:\w{1,30} )?(?:customers?|clients?|users?|members|"
     r"patients|households|tenants|people) (?:\w{1,30} ){0,2}(?:paid|was charged|were charged|"
@@ -255,13 +257,25 @@ def _denied(hit: Hit) -> bool:
     return start >= 0 and bool(_DENIAL.search(hit.sentence.low[max(0, start - 30):start]))
 
 
+# Someone else's money motive, which the speaker then argues against or works around.
+_THEIR_MOTIVE = re.compile(
+    r"^(?:\w{1,30} ){0,4}?(?:the|my|our|his|her|their) (?:\w{1,30} ){0,3}?(?:team|manager|director|"
+    r"finance|ceo|cfo|leadership|board|sales|company|owner|boss|publisher|client|head office|"
+    r"area manager|vp)(?:'s| (?:liked|wanted|suggested|asked|pushed|proposed|preferred))"
+)
+
+
+def _theirs(found: list[Hit]) -> list[Hit]:
+    return [h for h in found if not _THEIR_MOTIVE.search(h.sentence.low)]
+
+
 def profit_over_customer(context: Context) -> list[Hit]:
-    wins = hits(context, _MONEY_WINS, 0.6)
+    wins = _theirs(hits(context, _MONEY_WINS, 0.6))
     decision = hits(context, _MONEY_DECISION, 0.4)
     dismissed = hits(context, _HARM_DISMISSED, 0.45)
     # What customers went through is a fact of the story, not a stance, so a following "but"
     # does not cancel it.
-    motive = hits(context, _MONEY_MOTIVE, 0.6)
+    motive = _theirs(hits(context, _MONEY_MOTIVE, 0.6))
     gain = hits(context, _MONEY_GAIN, 0.4)
     harm = [h for h in hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
             if not _denied(h)]
@@ -509,7 +523,7 @@ _LEFT_IN_PLACE = phrases(
     r"(?:revisit|fix|deal with|clean (?:it )?up) (?:it|that|this) (?:when|later|next|in the)",
     r"negligible", r"(?:we|i) (?:didn't|did not|never) fix",
     r"(?:decided|chose) (?:\w{1,30} ){0,2}to ship (?:it )?as (?:is|it was)",
-    r"(?:was|were) (?:deprioriti[sz]ed|parked)", r"marked (?:it )?p[34]",
+    r"(?:was|were) deprioriti[sz]ed", r"marked (?:it )?p[34]",
     r"(?:so|and) i did not say anything",
     _NOT_THEM + r"(?:kept|carried on) (?:running|using|shipping)",
     r"strip of (?:yellow )?tape", r"workaround down", r"(?:just|only) (?:told|asked) "
@@ -682,8 +696,16 @@ def _about_a_known_problem(context: Context, found: list[Hit]) -> list[Hit]:
     return [h for h in found if any(0 <= h.sentence.index - i <= 3 for i in problem)]
 
 
+# "Kept the aisle in use but removed the loads either side": left, with the risk contained.
+_CONTAINED = re.compile(
+    r"\bbut (?:\w{1,30} ){0,3}(?:remov\w*|cordon\w*|block\w*|restrict\w*|limit\w*|isolat\w*|"
+    r"fenc\w*|barrier\w*|monitor\w*|inspect\w*|check\w*|refund\w*|warn\w*|tag\w*|label\w*)"
+)
+
+
 def ignored_defect(context: Context) -> list[Hit]:
-    left = hits(context, _LEFT_IN_PLACE, 0.7)
+    left = [h for h in hits(context, _LEFT_IN_PLACE, 0.7)
+            if not _CONTAINED.search(h.sentence.low)]
     carried = hits(context, _CARRIED_ON, 0.4)
     if not (left or carried):
         return []

@@ -31,9 +31,10 @@ _CONCEALED = phrases(
     r"(?:estimated|guessed|made up|invented|padded|"
     r"rounded up) (?:\w{1,30} ){0,3}rather than (?:measured|"
     r"counted|actual|real|checked)",
-    r"never (?:went|got|made it|reached) (?:to |up to )?(?:the|my|our) (?:\w{1,30} ){0,3}(?:officer|"
-    r"manager|"
-    r"board|regulator|client|customer|team|director|committee|auditors?)",
+    # A report the speaker kept from going up ("it never went to the board").
+    r"(?:it|this|that|the (?:report|issue|incident|finding|error|mistake)) never (?:went|got|made "
+    r"it|reached) (?:to |up to )?(?:the|my|our) (?:\w{1,30} ){0,3}(?:officer|manager|board|regulator|"
+    r"client|customer|director|committee|auditors?)",
     r"(?:kept|keep|keeping) (?:it|this|that|the \w+|quiet|things) (?:quiet|to myself|"
     r"between us|off the (?:record|books|radar|report)|out of (?:the|my) (?:\w{1,30} )?(?:report|"
     r"notes|update)|under wraps|low-key)",
@@ -201,7 +202,7 @@ _FOUND_OUT_LATE = phrases(
 )
 # Why it stayed unsaid: to avoid worry, fuss, questions or an escalation.
 _WHY_UNSAID = phrases(
-    near(r"(?:didn't|did not|don't|wouldn't) want", r"(?:to (?:panic|worry|know|find out|"
+    near(r"(?:didn't|did not|don't|wouldn't) want", r"(?:to (?:panic|worry|know|"
          r"hear|see)|to be (?:worried|alarmed)|worr\w*|panic\w*|alarm\w*|fuss|questions|"
          r"a scene|drama|noise|escalat\w*)", 5),
     near(r"(?:would|'d|might|could) (?:only |just )?(?:have )?(?:caused|cause|created|create|"
