@@ -77,20 +77,31 @@ def first_words(source: str) -> set[tuple[str, bool]] | None:
         return None
 
 
-_MAX_PREFIX = 16
+class TextIndex:
+    """Where each word of a text starts, and its words by prefix (built lazily per length)."""
+
+    __slots__ = ("_by_prefix", "words")
+
+    def __init__(self, text: str) -> None:
+        self.words: dict[str, list[int]] = {}
+        for match in _TOKEN.finditer(text):
+            self.words.setdefault(match.group(0), []).append(match.start())
+        self._by_prefix: dict[int, dict[str, list[str]]] = {}
+
+    def by_prefix(self, length: int) -> dict[str, list[str]]:
+        table = self._by_prefix.get(length)
+        if table is None:
+            table = {}
+            for word in self.words:
+                if len(word) >= length:
+                    table.setdefault(word[:length], []).append(word)
+            self._by_prefix[length] = table
+        return table
 
 
 @lru_cache(maxsize=8192)
-def word_index(text: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Where each word starts, by the whole word and by each of its prefixes."""
-    whole: dict[str, list[int]] = {}
-    prefixes: dict[str, list[int]] = {}
-    for match in _TOKEN.finditer(text):
-        word, start = match.group(0), match.start()
-        whole.setdefault(word, []).append(start)
-        for end in range(1, min(len(word), _MAX_PREFIX) + 1):
-            prefixes.setdefault(word[:end], []).append(start)
-    return whole, prefixes
+def text_index(text: str) -> TextIndex:
+    return TextIndex(text)
 
 
 class IndexedPattern:
@@ -99,7 +110,7 @@ class IndexedPattern:
     Behaves like a compiled pattern for `search` and `finditer` (non-overlapping matches,
     leftmost first)."""
 
-    def __init__(self, prefix: str, items: list[str]) -> None:
+    def __init__(self, lead: str, items: list[str]) -> None:
         indexed: list[str] = []
         scanned: list[str] = []
         exact: set[str] = set()
@@ -113,10 +124,12 @@ class IndexedPattern:
             for text, is_prefix in words:
                 (prefixes if is_prefix else exact).add(text)
         self._exact = frozenset(exact)
-        # Prefixes longer than the index keeps are cut: a few more candidates, never fewer.
-        self._prefixes = frozenset(p[:_MAX_PREFIX] for p in prefixes)
+        by_length: dict[int, set[str]] = {}
+        for start in prefixes:
+            by_length.setdefault(len(start), set()).add(start)
+        self._prefixes = {length: frozenset(group) for length, group in by_length.items()}
         def join(parts: list[str]) -> str:
-            return prefix + "(?:" + "|".join(parts) + ")"
+            return lead + "(?:" + "|".join(parts) + ")"
 
         self._indexed = re.compile(join(indexed)) if indexed else None
         self._scanned = re.compile(join(scanned)) if scanned else None
@@ -126,16 +139,23 @@ class IndexedPattern:
         """False only when no match can start anywhere in `text`."""
         if self._scanned is not None:
             return True
-        whole, prefixed = word_index(text)
-        return not (self._exact.isdisjoint(whole) and self._prefixes.isdisjoint(prefixed))
+        index = text_index(text)
+        if not self._exact.isdisjoint(index.words):
+            return True
+        return any(not group.isdisjoint(index.by_prefix(length))
+                   for length, group in self._prefixes.items())
 
     def _starts(self, text: str) -> list[int]:
-        whole, prefixed = word_index(text)
+        index = text_index(text)
+        words = index.words
         starts: list[int] = []
-        for word in self._exact.intersection(whole):
-            starts.extend(whole[word])
-        for prefix in self._prefixes.intersection(prefixed):
-            starts.extend(prefixed[prefix])
+        for word in self._exact.intersection(words):
+            starts.extend(words[word])
+        for length, group in self._prefixes.items():
+            table = index.by_prefix(length)
+            for prefix in group.intersection(table):
+                for word in table[prefix]:
+                    starts.extend(words[word])
         return sorted(set(starts)) if len(starts) > 1 else starts
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
