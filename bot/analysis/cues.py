@@ -8,7 +8,6 @@ linear in the sentence length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from bot.analysis.indexed import IndexedPattern
 from bot.analysis.text import Sentence
@@ -42,19 +41,6 @@ def near(first: str, second: str, words: int = 6) -> str:
     return rf"(?:{first})[,;:]?(?:\s+\S{{1,40}}){{0,{words}}}?\s+(?:{second})"
 
 
-def any_match(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if pattern.search(s.low)]
-
-
-GAP = r"(?:[\w'-]{1,30}\s+){0,%d}"  # up to N words in between: use GAP % n
-
-
-def gap(n: int) -> str:
-    return GAP % n
-
-
-I_SUBJECT = r"(?:i|i've|i'd|i'm|myself)"
-WE_SUBJECT = r"(?:we|we've|we'd|we're|the team|our team|the group|the committee)"
 SENIOR = (
     r"(?:my |the |our |her |his |their )?(?:\w{1,30} )?(?:manager|lead|boss|director|supervisor|"
     r"controller|head|vp|ceo|cto|chief|dean|principal|senior|team lead|tech lead|"
@@ -75,10 +61,6 @@ ROAD_NOT_TAKEN = phrases(
     r"refused to", r"didn't want it to be", r"even if", r"even though",
 )
 
-CONTRAST_OPENERS = re.compile(
-    r"^(?:but|however|yet|instead|still|that said|even so|in the end|then again|"
-    r"on the other hand|so instead|rather)\b"
-)
 # A turn back to the speaker acting well: ", but I checked…", "But I had the access, so…".
 # Thinking, feeling or waiting is not a turn: "But I felt it was the consultant's call".
 _TURN = (

@@ -96,11 +96,6 @@ SPECIFIC_PAST = phrases(
 )
 
 
-def is_negated_at(low: str, start: int) -> bool:
-    before = low[max(0, start - 14):start]
-    return bool(re.search(r"(?:n't|not|never|no longer) *$", before))
-
-
 _COORDINATED = re.compile(
     r"(?:, (?:and )?|\band |\bthen |; )(?:then |also |finally |just |later |i )?("
     + _IRREGULAR_PAST + r"|[a-z]{3,}ed)(?![\w'])"
