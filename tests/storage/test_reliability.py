@@ -337,11 +337,12 @@ async def test_backup_while_writing_gives_consistent_copies(tmp_path: Path) -> N
         nonlocal written
         while not stop.is_set():
             written += 1
-            if written in milestones:
-                milestones[written].set()
             answer, _ = await live.add_answer(
                 new_answer(message_id=written, principle_ids=["ownership", "dive-deep"])
             )
+            # The milestone is reached once that answer is committed, not before.
+            if written in milestones:
+                milestones[written].set()
             if written % 5 == 0:
                 await live.upsert_review(answer.id, BOB, 2, 3, 4, 5)
             await asyncio.sleep(0)
