@@ -5,7 +5,9 @@ is not doubled, and the database is intact."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import sys
 from collections import Counter
 from datetime import time
 from pathlib import Path
@@ -14,7 +16,7 @@ from bot.storage import Database
 
 from .fake_discord import FakeDiscord
 from .journeys import study_server
-from .process import BotProcess
+from .process import ROOT, BotProcess
 
 ANSWER = ("I was the on-call lead at a payments startup. Settlement stalled after a deploy. "
           "I rolled back within 10 minutes and added a canary; failed payouts fell from 300 "
@@ -74,3 +76,26 @@ async def test_sigkill_during_a_burst_loses_and_doubles_nothing(
     # Every answer that got a scorecard was committed before it was answered.
     assert set(replies) <= set(stored)
     assert {m.id for m in after} <= set(stored)
+
+
+async def test_rejected_token_is_one_readable_line(fake_discord: FakeDiscord, tmp_path: Path):
+    bot = BotProcess(fake_discord, tmp_path / "star.db", DISCORD_TOKEN="not-the-token")
+    assert bot.env["DISCORD_TOKEN"] == "not-the-token"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=ROOT, env=bot.env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    assert "DISCORD_TOKEN" in err.decode() and "Traceback" not in err.decode()
+
+
+async def test_missing_token_says_where_to_get_one(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    text = err.decode()
+    assert process.returncode == 2
+    assert "DISCORD_TOKEN" in text and "discord.com/developers" in text
+    assert text.count("\n") == 1
