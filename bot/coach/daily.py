@@ -39,9 +39,13 @@ def slot_of(settings: GuildSettings) -> Slot:
     return Slot(settings.post_time, settings.timezone, tuple(settings.days), settings.paused)
 
 
-async def all_questions(db: Database, bank: Bank, guild_id: int) -> list[QuestionInfo]:
-    """The guild's bank: built-in questions plus its own."""
+async def all_questions(
+    db: Database, bank: Bank, guild_id: int | None
+) -> list[QuestionInfo]:
+    """The built-in questions, plus the guild's own when there is a guild."""
     questions = [QuestionInfo(q.id, q.text, tuple(q.principles)) for q in bank.questions]
+    if guild_id is None:
+        return questions
     for custom in await db.list_guild_questions(guild_id):
         if custom.principle_ids:
             questions.append(QuestionInfo(custom.id, custom.text, tuple(custom.principle_ids)))

@@ -24,12 +24,6 @@ MIXED_FROM = 50
 Verdict = Literal["strong", "mixed", "weak"]
 
 
-async def _questions(db: Database, bank: Bank, guild_id: int | None) -> list[QuestionInfo]:
-    if guild_id is None:
-        return [QuestionInfo(q.id, q.text, tuple(q.principles)) for q in bank.questions]
-    return await all_questions(db, bank, guild_id)
-
-
 async def choose_drill(
     db: Database,
     bank: Bank,
@@ -50,7 +44,7 @@ async def choose_drill(
     if principle_id and principle_id not in bank.principle_ids:
         raise UserFacingError(f"'{principle_id}' is not a Leadership Principle. Pick one from "
                               "the list.")
-    questions = await _questions(db, bank, guild_id)
+    questions = await all_questions(db, bank, guild_id)
     history = await db.coverage_rows(user_id)
     pick = recommend(history, questions, today, only=[principle_id] if principle_id else None)
     by_id = {q.id: q for q in questions}
@@ -63,7 +57,7 @@ async def plan_mock(
     db: Database, bank: Bank, user_id: int, today: date, guild_id: int | None = None
 ) -> list[QuestionInfo]:
     """Three questions on three different principles, from the user's biggest gaps."""
-    questions = await _questions(db, bank, guild_id)
+    questions = await all_questions(db, bank, guild_id)
     history = await db.coverage_rows(user_id)
     ranking, _, _ = rank_principles(history, today)
     chosen: list[QuestionInfo] = []

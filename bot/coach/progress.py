@@ -98,19 +98,13 @@ async def user_today(db: Database, user_id: int, now: datetime) -> date:
     return now.astimezone(prefs.zone).date()
 
 
-async def _questions(db: Database, bank: Bank, guild_id: int | None) -> list[QuestionInfo]:
-    if guild_id is None:
-        return [QuestionInfo(q.id, q.text, tuple(q.principles)) for q in bank.questions]
-    return await all_questions(db, bank, guild_id)
-
-
 async def user_progress(
     db: Database, bank: Bank, user_id: int, today: date, *, guild_id: int | None = None
 ) -> Progress:
     """Coverage of the 16 principles, their due dates, the next recommendation and the
     story bank counts for one member (``guild_id`` adds that guild's own questions)."""
     rows = await db.coverage_rows(user_id)
-    questions = await _questions(db, bank, guild_id)
+    questions = await all_questions(db, bank, guild_id)
     counts = dict.fromkeys(bank.principle_ids, 0)
     for story in await db.list_stories(user_id):
         for pid in story.principle_ids:
@@ -133,7 +127,7 @@ async def next_practice(
     """The recommended principle and question for the member (bank questions, plus the
     guild's own questions when asked in a guild)."""
     rows = await db.coverage_rows(user_id)
-    questions = await _questions(db, bank, guild_id)
+    questions = await all_questions(db, bank, guild_id)
     rec = recommend(rows, questions, today)
     question = next((q for q in questions if q.id == rec.question_id), None)
     return NextPractice(recommendation=rec, question=question)
