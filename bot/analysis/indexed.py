@@ -11,7 +11,7 @@ word can't be known are kept in a second regex that scans the whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 try:  # Python 3.11+
@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-_TOKEN = re.compile(r"[a-z0-9_][a-z0-9_']*")
+_TOKEN = re.compile(r"\w[\w']*")
 _ZERO_WIDTH = {sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT}
 _MAX_BRANCHING = 4096
 
@@ -53,6 +53,10 @@ def _firsts(items: list, index: int, budget: list[int]) -> set[tuple[str, bool]]
             end += 1
         complete = end < len(items) and items[end][0] is sre_c.LITERAL
         return {(text, not complete)}
+    if op is sre_c.IN or op is sre_c.CATEGORY:
+        # A character class such as [$\d] or \w: its word characters start a word; any
+        # other character it allows means the match may start off a word.
+        return {(char, True) for char in _class_chars(arg if op is sre_c.IN else [(op, arg)])}
     if op is sre_c.SUBPATTERN:
         return _firsts(list(arg[-1]) + items[index + 1:], 0, budget)
     if op is sre_c.BRANCH:
@@ -69,6 +73,29 @@ def _firsts(items: list, index: int, budget: list[int]) -> set[tuple[str, bool]]
     raise _Unknown(f"starts with {op}")
 
 
+_CATEGORY_CHARS = {
+    sre_c.CATEGORY_DIGIT: "0123456789",
+    # \w is left out: a class that can start any word would be tried at every word.
+}
+
+
+def _class_chars(items: list) -> set[str]:
+    """The word characters a character class can match, or _Unknown if it allows others."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre_c.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre_c.RANGE:
+            chars.update(chr(code) for code in range(arg[0], arg[1] + 1))
+        elif op is sre_c.CATEGORY and arg in _CATEGORY_CHARS:
+            chars.update(_CATEGORY_CHARS[arg])
+        else:
+            raise _Unknown(f"class with {op}")
+    if not chars or not chars <= _WORD_CHARS:
+        raise _Unknown("class allows a non-word character")
+    return chars
+
+
 def first_words(source: str) -> set[tuple[str, bool]] | None:
     """The possible first words of a match of `source`, or None if unknown."""
     try:
@@ -77,96 +104,134 @@ def first_words(source: str) -> set[tuple[str, bool]] | None:
         return None
 
 
-class TextIndex:
-    """Where each word of a text starts, and its words by prefix (built lazily per length)."""
+# Every pattern registers, for each of its alternatives, the first words a match of that
+# alternative can start with. A text is read once: each word is looked up in one table of
+# word -> (pattern, alternatives that can start with it), so finding where ~70 patterns may
+# start costs one pass over the words; and at each start only the alternatives that can
+# begin with that word are tried, not the whole alternation.
+_EXACT: dict[str, dict[int, set[int]]] = {}
+_PREFIX: dict[str, dict[int, set[int]]] = {}
+_PREFIX_LENGTHS: list[int] = []
+_PATTERNS: list[IndexedPattern] = []
+_MATCHERS_OF_WORD: dict[str, tuple[tuple[int, Matcher], ...]] = {}
+_MAX_WORDS_REMEMBERED = 200_000
 
-    __slots__ = ("_by_prefix", "words")
+Matcher = Callable[[str, int], "re.Match[str] | None"]
 
-    def __init__(self, text: str) -> None:
-        self.words: dict[str, list[int]] = {}
-        for match in _TOKEN.finditer(text):
-            self.words.setdefault(match.group(0), []).append(match.start())
-        self._by_prefix: dict[int, dict[str, list[str]]] = {}
 
-    def by_prefix(self, length: int) -> dict[str, list[str]]:
-        table = self._by_prefix.get(length)
-        if table is None:
-            table = {}
-            for word in self.words:
-                if len(word) >= length:
-                    table.setdefault(word[:length], []).append(word)
-            self._by_prefix[length] = table
-        return table
+def _register(pattern: IndexedPattern, firsts: list[set[tuple[str, bool]]]) -> int:
+    slot = len(_PATTERNS)
+    _PATTERNS.append(pattern)
+    for alternative, words in enumerate(firsts):
+        for text, is_prefix in words:
+            table = _PREFIX if is_prefix else _EXACT
+            table.setdefault(text, {}).setdefault(slot, set()).add(alternative)
+    _PREFIX_LENGTHS[:] = sorted({len(prefix) for prefix in _PREFIX})
+    _MATCHERS_OF_WORD.clear()  # words seen before this pattern existed must be looked up again
+    start_table.cache_clear()
+    return slot
+
+
+def _matchers_of(word: str) -> tuple[tuple[int, Matcher], ...]:
+    """(pattern slot, matcher) for every pattern a match of which can start with `word`."""
+    matchers = _MATCHERS_OF_WORD.get(word)
+    if matchers is None:
+        found: dict[int, set[int]] = {}
+        for slot, alternatives in _EXACT.get(word, {}).items():
+            found.setdefault(slot, set()).update(alternatives)
+        for length in _PREFIX_LENGTHS:
+            if length > len(word):
+                break
+            for slot, alternatives in _PREFIX.get(word[:length], {}).items():
+                found.setdefault(slot, set()).update(alternatives)
+        matchers = tuple(
+            (slot, _PATTERNS[slot].matcher(frozenset(alternatives)))
+            for slot, alternatives in sorted(found.items())
+        )
+        if len(_MATCHERS_OF_WORD) >= _MAX_WORDS_REMEMBERED:
+            _MATCHERS_OF_WORD.clear()
+        _MATCHERS_OF_WORD[word] = matchers
+    return matchers
 
 
 @lru_cache(maxsize=8192)
-def text_index(text: str) -> TextIndex:
-    return TextIndex(text)
+def start_table(text: str) -> dict[int, list[tuple[int, Matcher]]]:
+    """For each pattern slot, the ascending offsets in `text` where a match may start, each
+    with the matcher for the alternatives that can start there."""
+    table: dict[int, list[tuple[int, Matcher]]] = {}
+    known = _MATCHERS_OF_WORD
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        matchers = known.get(word)
+        if matchers is None:
+            matchers = _matchers_of(word)
+        if matchers:
+            start = token.start()
+            for slot, matcher in matchers:
+                entries = table.get(slot)
+                if entries is None:
+                    table[slot] = [(start, matcher)]
+                else:
+                    entries.append((start, matcher))
+    return table
+
+
+_NO_STARTS: list[tuple[int, Matcher]] = []
 
 
 class IndexedPattern:
     """A compiled alternation that only tries positions where a match can start.
 
     Behaves like a compiled pattern for `search` and `finditer` (non-overlapping matches,
-    leftmost first)."""
+    leftmost first; at one position the first alternative that matches wins, as in `re`)."""
 
     def __init__(self, lead: str, items: list[str]) -> None:
-        indexed: list[str] = []
+        self._lead = lead
+        self._indexed: list[str] = []
         scanned: list[str] = []
-        exact: set[str] = set()
-        prefixes: set[str] = set()
+        firsts: list[set[tuple[str, bool]]] = []
         for item in items:
             words = first_words(item)
             if words is None:
                 scanned.append(item)
-                continue
-            indexed.append(item)
-            for text, is_prefix in words:
-                (prefixes if is_prefix else exact).add(text)
-        self._exact = frozenset(exact)
-        by_length: dict[int, set[str]] = {}
-        for start in prefixes:
-            by_length.setdefault(len(start), set()).add(start)
-        self._prefixes = {length: frozenset(group) for length, group in by_length.items()}
-        def join(parts: list[str]) -> str:
-            return lead + "(?:" + "|".join(parts) + ")"
+            else:
+                self._indexed.append(item)
+                firsts.append(words)
+        self._matchers: dict[frozenset[int], Matcher] = {}
+        self._scanned = re.compile(self._join(scanned)) if scanned else None
+        self._slot = _register(self, firsts)
+        self.pattern = self._join(items)
 
-        self._indexed = re.compile(join(indexed)) if indexed else None
-        self._scanned = re.compile(join(scanned)) if scanned else None
-        self.pattern = join(items)
+    def _join(self, parts: list[str]) -> str:
+        return self._lead + "(?:" + "|".join(parts) + ")"
+
+    def matcher(self, alternatives: frozenset[int]) -> Matcher:
+        """`match` of a regex made of only these alternatives, kept in their order."""
+        found = self._matchers.get(alternatives)
+        if found is None:
+            chosen = [self._indexed[i] for i in sorted(alternatives)]
+            found = self._matchers[alternatives] = re.compile(self._join(chosen)).match
+        return found
 
     def may_match(self, text: str) -> bool:
         """False only when no match can start anywhere in `text`."""
-        if self._scanned is not None:
-            return True
-        index = text_index(text)
-        if not self._exact.isdisjoint(index.words):
-            return True
-        return any(not group.isdisjoint(index.by_prefix(length))
-                   for length, group in self._prefixes.items())
-
-    def _starts(self, text: str) -> list[int]:
-        index = text_index(text)
-        words = index.words
-        starts: list[int] = []
-        for word in self._exact.intersection(words):
-            starts.extend(words[word])
-        for length, group in self._prefixes.items():
-            table = index.by_prefix(length)
-            for prefix in group.intersection(table):
-                for word in table[prefix]:
-                    starts.extend(words[word])
-        return sorted(set(starts)) if len(starts) > 1 else starts
+        return self._scanned is not None or self._slot in start_table(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        found = []
-        if self._indexed is not None:
-            for start in self._starts(text):
-                match = self._indexed.match(text, start)
+        starts = start_table(text).get(self._slot, _NO_STARTS)
+        if self._scanned is None:
+            end = -1
+            for start, match_at in starts:
+                if start < end:
+                    continue
+                match = match_at(text, start)
                 if match:
-                    found.append(match)
-        if self._scanned is not None:
-            found.extend(self._scanned.finditer(text))
+                    end = match.end() if match.end() > start else start + 1
+                    yield match
+            return
+        found = [match for match in (match_at(text, start) for start, match_at in starts)
+                 if match]
+        found.extend(self._scanned.finditer(text))
         found.sort(key=lambda m: m.start())
         end = -1
         for match in found:

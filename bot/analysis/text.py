@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Longer answers are cut here: two minutes of speech is ~300 words, and 20,000 characters
 # (~3,500 words) is far beyond any interview answer, so the cut never hides a real answer.
@@ -50,8 +50,9 @@ _ABBREVIATIONS = (
     "inc.", "ltd.", "co.", "jr.", "sr.", "u.s.", "a.m.", "p.m.", "fig.", "est.",
 )
 _SPACES_RE = re.compile(r"\s+")
-# ASCII symbols that _is_text_char drops (the rest of ASCII is kept as it is).
-_ASCII_SYMBOLS = re.compile(r"[\^`|~]")
+# Characters _is_text_char may drop: anything outside printable ASCII, and the ASCII
+# symbols it drops (the rest of printable ASCII is always kept).
+_MAYBE_DROPPED = re.compile(r"[^\x20-\x7e]|[\^`|~]")
 
 # Chat spelling that would otherwise hide a cue ("didnt", "could of", "bc").
 _CHAT_FIXES = (
@@ -118,11 +119,16 @@ def _strip_line_markup(line: str) -> str:
     line = _LINK_RE.sub(" ", line)
     line = _INLINE_MARKUP_RE.sub("", line)
     line = line.lstrip("#").strip()
-    fast = line.isascii() and line.isprintable() and not _ASCII_SYMBOLS.search(line)
-    kept = line if fast else "".join(ch for ch in line if _is_text_char(ch))
+    kept = _MAYBE_DROPPED.sub(_keep_text_char, line)
     return _SPACES_RE.sub(" ", kept).strip()
 
 
+def _keep_text_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if _is_text_char(char) else ""
+
+
+@lru_cache(maxsize=4096)
 def _is_text_char(ch: str) -> bool:
     # Drop emoji and other symbols; keep letters, digits, punctuation, currency and spaces.
     if ch.isalnum() or ch.isspace():
