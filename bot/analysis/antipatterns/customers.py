@@ -508,8 +508,9 @@ _LEFT_IN_PLACE = phrases(
     r"(?:decided|chose|agreed) (?:against (?:it|fixing|reporting)|not to (?:fix|report|open|"
     r"change|escalate|raise|log|touch|redo|replace|recall)|to (?:leave|keep) (?:it|the|them)"
     r"(?! (?:\S{1,40} )?(?:to (?:ourselves|myself|us)|quiet|secret|between)))",
-    r"(?:leave|left|keep|kept) (?:the [\w-]+|it|them|that) (?:as (?:it was|is|they were)|"
-    r"in place|alone|for now|unfixed|there)",
+    r"(?:leave|left|keep|kept) (?:it|them|that|(?:the|those|these|our|their|its) (?:[\w-]+ ){0,2}?"
+    r"[\w-]+) (?:as (?:it was|is|they were)|in place|alone|for now|unfixed|untouched|unchanged|"
+    r"there)",
     r"(?:so )?(?:we|i) (?:just )?left it(?! (?:for|to|with|off|out) )",
     r"(?:left|leave|parked|put off|held off on) (?:\S{1,40} ){0,2}until (?:the )?(?:next|new|following) "
     r"(?:financial year|year|quarter|budget|month|refit|season|contract)", r"(?:my lead|he|she|"
@@ -518,8 +519,8 @@ _LEFT_IN_PLACE = phrases(
     r"(?:logged|marked|filed|listed) (?:it |the \w+ )?as (?:a )?known (?:issue|limitation|bug)",
     r"(?:still|is still|remains) (?:sitting )?in the backlog", r"never (?:got )?(?:fixed|"
     r"addressed|resolved)",
-    r"(?:didn't|did not|never) (?:open|file|raise|log|create|submit|put in) (?:a|the|any) "
-    r"(?:\w{1,30} )?(?:ticket|bug|incident|report|request)",
+    r"(?:didn't|did not|never) (?:open|file|raise|log|create|submit|put in|put|send|write|fill in) "
+    r"(?:in )?(?:a|the|any) (?:\w{1,30} ){0,2}(?:ticket|bug|incident|report|request|fault|defect)",
     r"(?:revisit|fix|deal with|clean (?:it )?up) (?:it|that|this) (?:when|later|next|in the)",
     r"negligible", r"(?:we|i) (?:didn't|did not|never) fix",
     r"(?:decided|chose) (?:\w{1,30} ){0,2}to ship (?:it )?as (?:is|it was)",
@@ -574,6 +575,15 @@ _NOBODY_NOTICED = phrases(
     r"(?:tend to|tends to|will|would) (?:even|balance|wash|come) out", r"(?:still|held) "
     r"(?:clipped|worked|held|closed|fitted|fit|ran|functioned|passed|opened|printed)",
     r"didn't ask for a refund",
+    # Why no one would find out: the check that missed it, or how little anyone looks.
+    r"(?:hadn't|had not|didn't|did not|never|wouldn't|won't) (?:\w{1,30} )?(?:pick|picked|spot|"
+    r"spotted|catch|caught|notice|noticed) (?:it|that|this|them|anything)(?: up)?",
+    r"(?:only|just|mostly|rarely|never) (?:look|looks|looked|check|checks|checked|read|reads) "
+    r"(?:at )?(?:the )?(?:\w{1,30} )?(?:summary|total|statement|headline|dashboard|app|bill)",
+    r"(?:too small|small enough|so small) to (?:stand out|notice|see|spot|show)",
+    r"(?:was|were|is|came back|still|technically|just) (?:just |still |technically )?(?:within|"
+    r"inside|in) (?:the )?(?:spec|specification|tolerance|limits?|range)(?! for)",
+    r"warranty (?:covers|would cover|will cover)",
     r"(?:rarely|hardly ever|seldom) (?:changed|used|happened|noticed|checked|came up)",
 )
 # Something known to be wrong: a fault noun, or a thing that fails, breaks or misbehaves.
@@ -640,8 +650,11 @@ _CARRIED_ON = phrases(
     _NOT_THEM + r"(?:carr(?:y|ied) on|keep|kept|continue|continued|go on|"
                 r"went on) (?:\w{1,30} )?(?:using|running|shipping|operating|serving|"
     r"selling|with (?:service|the run|production|the launch|it))",
-    r"(?:we|i) (?:\w{1,30} )?(?:went live|shipped|launched|released|handed (?:it )?over|let it ship)"
-    r"(?! the fix)",
+    r"(?:we|i) (?:\w{1,30} )?(?:went live|shipped|launched|released|handed (?:\S{1,40} ){0,2}?over|"
+    r"let it ship)(?! the fix)",
+    r"the (?:\w{1,30} )?(?:batch|lot|order|release|build|units?|shipment|product|flats?|houses?|"
+    r"homes?|vehicles?|aircraft) (?:\w{1,30} )?(?:shipped|went out|went live|was released|was shipped|"
+    r"was handed over|were handed over) (?:on schedule|on time|as planned|anyway)",
     r"moved (?:it|the \w+) (?:in)?to (?:the |a )?(?:someday|later|icebox|backlog|parking|"
     r"nice-to-have|wishlist|future)",
     r"(?:treated|accepted|logged|called|classed|considered|counted) (?:it|this|that|them) as "
@@ -671,29 +684,43 @@ _CARRIED_ON = phrases(
     r")?'?(?:future|later|next|someday|backlog|nice)",
 )
 _CLOSED_LOOP = phrases(
-    r"(?:i|we) (?:\w{1,30} )?(?:fixed|patched|corrected|refunded|repaired|replaced|reported|"
-    r"escalated|recalibrated|rebuilt|reworked|re-?ran|re-?marked|recalled|held the release|"
+    r"(?:i|we) (?:\w{1,30} )?(?:reported|escalated|flagged|raised) (?:it|this|that|them|the (?:\w{1,30} )?"
+    r"(?:bug|defect|fault|issue|problem|risk|error|failure|finding|gap|leak|crack))",
+    r"(?:i|we) (?:\w{1,30} )?(?:fixed|patched|corrected|refunded|repaired|replaced|recalibrated|rebuilt|reworked|re-?ran|re-?marked|recalled|held the release|"
     r"delayed the|paused|took (?:it|the \w+) (?:out of service|offline|down)|"
     r"scheduled the (?:proper |real )?fix|added a (?:test|check|guardrail|validation))",
     # Other ways of dealing with it: stopping, quarantining, re-testing, changing the process.
     r"(?:i|we) (?:\w{1,30} )?(?:put (?:\S{1,40} ){0,4}on hold|quarantined|re-?tested|rejected|scrapped|"
     r"stopped the (?:line|run|batch|shipment)|halted|cordoned|isolated|changed the (?:\w{1,30} )?"
     r"(?:process|sequence|procedure|design|setting)|had (?:\S{1,40} ){0,3}(?:replaced|repaired|fixed))",
-    r"with an owner and a date", r"(?:the )?(?:real|proper) fix (?:shipped|went|landed)",
+    r"with an owner and a date",
+    r"(?:i|we) (?:\w{1,30} )?(?:ordered|booked|fitted|installed|sourced) (?:the|a) (?:\w{1,30} )?"
+    r"(?:replacement|new part|fix|repair)",
+    r"(?:the|a) (?:replacement|new \w+|fix|repair|patch) was (?:fitted|installed|deployed|done|made)",
+    r"(?:i|we) (?:\w{1,30} )?(?:raised|filed|logged|wrote up) (?:a|an) (?:\w{1,30} )?(?:report|"
+    r"ticket|incident|defect)", r"(?:the )?(?:real|proper) fix (?:shipped|went|landed)",
     r"(?:shipped|deployed|released|rolled out|pushed) the fix", r"the fix (?:went|shipped|was "
     r"deployed|landed)",
 )
 
 
+# The speaker found the problem themselves: what follows is a decision about something known.
+_DISCOVERED = phrases(
+    r"(?:i|we) (?:\w{1,30} ){0,2}?(?:noticed|found|spotted|discovered|realised|realized|saw|"
+    r"suspected|caught|picked up on|worked out|figured out) (?:that|how|the|a|an|some|on)",
+    r"(?:i|we) (?:was|were|had been|became) (?:\w{1,30} )?aware",
+)
+
+
 def _about_a_known_problem(context: Context, found: list[Hit]) -> list[Hit]:
-    """Keep hits that follow a problem described in the same or the three sentences before."""
+    """Keep hits that follow a problem described in the same or the six sentences before."""
     if not found:
         return []
     problem = [
         s.index for s in context.sentences
-        if present(_DEFECT, [s]) or present(_FIX_COST, [s])
+        if present(_DEFECT, [s]) or present(_FIX_COST, [s]) or present(_DISCOVERED, [s])
     ]
-    return [h for h in found if any(0 <= h.sentence.index - i <= 3 for i in problem)]
+    return [h for h in found if any(0 <= h.sentence.index - i <= 6 for i in problem)]
 
 
 # "Kept the aisle in use but removed the loads either side": left, with the risk contained.
