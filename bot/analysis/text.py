@@ -70,6 +70,8 @@ _CHAT_FIXES = (
     (re.compile(r"\bthru\b"), "through"),
     (re.compile(r"\brn\b"), "right now"),
 )
+# Most sentences need none of the fixes: one search finds the ones that do.
+_ANY_CHAT_FIX = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _CHAT_FIXES))
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,9 @@ def normalise_for_matching(text: str) -> str:
     low = unicodedata.normalize("NFKC", text).lower()
     low = low.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     low = low.replace("–", "-").replace("—", " - ")
-    for pattern, repl in _CHAT_FIXES:
-        low = pattern.sub(repl, low)
+    if _ANY_CHAT_FIX.search(low):
+        for pattern, repl in _CHAT_FIXES:
+            low = pattern.sub(repl, low)
     return _SPACES_RE.sub(" ", low).strip()
 
 
