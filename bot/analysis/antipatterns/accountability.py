@@ -311,12 +311,25 @@ _POINTED = phrases(
     r"(?:with no|without any?) warning", r"(?:didn't|did not|never) (?:answer|reply to) "
     r"(?:emails|messages|calls)", r"basically disappeared", r"kept changing",
     r"(?:hadn't|weren't|wasn't) (?:been )?doing (?:their|his|her)",
+    # The cause placed on someone else's side of the line.
+    r"(?:came|come|coming|was|were) (?:really |mostly |all |entirely )?(?:from|on) (?:her|his|their|"
+    r"the (?:\w{1,30} ){0,2}?[\w-]+'s?) (?:side|end)",
+    r"(?:was|were) (?:largely |mostly |all |partly )?inherited",
+    r"(?:none|nothing|little) of (?:that|this|it) (?:was|were) (?:anything|something) (?:i|we) "
+    r"could",
+    r"(?:coded|logged|recorded|booked|charged|put) (?:the |this |that |it |each )?(?:\w{1,30} )?"
+    r"(?:delay|fault|cost|incident|failure|overrun|loss)?s? (?:against|down to) (?:the|their|his|her)",
+    r"(?:each|every) (?:party|person|team|department|supplier)'s (?:part|share|role|contribution|"
+    r"delay|fault)",
+    r"(?:defect|fault|failure|issue|problem|error) (?:\w{1,30} ){0,2}(?:outside|beyond) (?:our|my) "
+    r"(?:control|remit)",
 )
 _OWNED_PART = phrases(
     r"(?<!n't )(?<!not )(?:my|our) (?:own )?(?:mistake|fault|miss|error|blind spot)",
     r"my (?:part|share) (?:in|of) (?:it|this|that|the (?:failure|problem|outage|incident|"
     r"miss|delay))", r"owned my (?:part|share)",
-    r"i owned (?:it|that|the|my|up)", r"i own (?:that|it|my)",
+    r"i owned (?:it|that|up|my|the (?:mistake|error|miss|failure|outcome|problem))",
+    r"i own (?:that|it|my)",
     r"(?:partly|also|equally|really) on (?:me|us)",
     r"i should have", r"i took (?:full )?(?:responsibility|ownership|the blame)",
     r"the (?:mistake|error|fault) was (?:ours|mine)", r"i had approved", r"my change too",
@@ -341,7 +354,7 @@ _OWNED_TOO = phrases(
 # Something going wrong at another party's hands: missed, late, wrong, never done, changed.
 _FAULT = "(?:" + "|".join((
     r"(?:hadn't|had not|didn't|did not|never|wasn't|weren't|failed to|forgot to|neglected to|"
-    r"wouldn't|couldn't be bothered to)(?: even| properly| actually| really| bother to| been)? "
+    r"wouldn't|couldn't be bothered to)(?: even| properly| actually| really| bother to| been){0,2} "
     r"(?:read|watch|check|test|scan|follow|flag|tell|warn|reply|respond|answer|post|show up|"
     r"turn up|dispatch|deliver|send|update|fix|clean|clear|train|review|notice|catch|do|doing|"
     r"prepare|attend|sign|confirm|pass|hand|mention|communicate|document|maintain|ask|set|"
@@ -456,7 +469,8 @@ _REVIEWER = (
 )
 _DEFENDED = phrases(
     near(r"so (?:that )?" + _REVIEWER + r"(?: could| would|'d| can)? (?:see|saw|understood|"
-         r"understand|know|knew|realised|realized|realise|realize|tell|got)", _CAUSE, 8),
+         r"understand|know|knew|realised|realized|realise|realize|tell|got|had a (?:clear |full |"
+         r"proper )?(?:picture|view|idea|understanding) of)", _CAUSE, 8),
     r"so (?:it was|it's|it'd be|that it was) (?:\w{1,30} )?(?:clear|documented|on record|obvious|"
     r"in writing)(?! (?:that )?i(?:'d| had| did| was)\b)",
     near(r"so (?:that )?", r"it was (?:\w{1,30} )?(?:clear|obvious|plain|on record|documented|in "
@@ -553,9 +567,13 @@ def blame_shifting(context: Context) -> list[Hit]:
     weak = hits(context, _POINTED, 0.4)
     defended = hits(context, _DEFENDED, 0.6, sentences=context.sentences)
     reported = hits(context, _REPORTED_FAULT, 1.0)
-    if not (strong or defended or reported) and total(weak) < FIRES_AT:
+    if not (strong or defended or reported or weak):
         return []
     others_failed = _others_failed(context, 0.4)
+    # A story told as others' failures, with the cause placed on them.
+    told_as_theirs = bool(weak and others_failed) and total(weak + others_failed) >= FIRES_AT + 0.2
+    if not (strong or defended or reported or told_as_theirs) and total(weak) < FIRES_AT:
+        return []
     owned = present(_OWNED_PART, context.sentences) or present(_OWNED_TOO, context.sentences)
     found = strong + weak + others_failed + defended + reported
     score = total(found) - (0.6 if owned else 0.0)
@@ -566,5 +584,7 @@ def blame_shifting(context: Context) -> list[Hit]:
     if strong or reported:
         return found
     if defended and (others_failed or weak) and score >= FIRES_AT:
+        return found
+    if told_as_theirs:
         return found
     return found if total(weak) >= FIRES_AT else []

@@ -104,7 +104,7 @@ _CUSTOMER_REASONING = phrases(
          r"patients|members|they|these \w+) (?:were|was|needed|deserved|had|couldn't|didn't|"
          r"kept)", 10),
     r"(?:effects?|impacts?) on (?:the )?(?:customers?|users?|commuters|patients|residents|members|"
-    r"clients|people|families|passengers|guests|tenants)", r"equity",
+    r"clients|people|families|passengers|guests|tenants)", r"(?<!private )(?<!home )equity",
     r"(?:for|to) (?:the|our) customers?'? (?:sake|benefit|needs?|trust|experience)",
     r"customers? (?:would|will|wouldn't|won't) (?:not )?trust", r"trust (?:us|me)",
     r"fair (?:to|for) (?:customers|them|the customer|users|clients)",
@@ -247,6 +247,49 @@ _HARM_BUT_GAIN = phrases(
 )
 
 
+# The result told in money or quota alone: "premium income went up £6m", "closed at 112%".
+_MONEY_RESULT = phrases(
+    _MONEY_TERM + r" (?:\S{1,40} ){0,4}?(?:went up|rose|grew|increased|was up|were up|jumped|"
+    r"doubled|tripled|climbed|beat|beat its|hit|exceeded|up by|up \d)",
+    r"(?:closed|finished|ended) (?:the |my |our )?(?:quarter|year|month|half) (?:at|on) \d+ ?%",
+    r"(?:hit|beat|smashed|exceeded) (?:my|our|the) (?:\w{1,30} ){0,2}(?:target|quota|number)",
+    r"(?:biggest|largest|best|record) (?:\w{1,30} )?(?:commission|bonus|deal|sale|month|quarter|"
+    r"year)",
+    r"(?:added|brought in|generated|earned|netted) (?:us )?(?:about |around |roughly |over |nearly )?"
+    r"[$£€]\s?\d",
+    r"(?:food cost|cost of goods|cogs|loss ratio|cost per \w+|payouts?) (?:\S{1,40} ){0,3}?(?:down to|"
+    r"came in at|fell to|dropped to) \d",
+)
+# Customers paying for it, waved away: "they weren't where the money was", "low-margin anyway".
+_COST_WAVED_AWAY = phrases(
+    r"(?:weren't|were not|wasn't|aren't) where the money (?:was|is)",
+    r"(?:low|lower|thin)[- ]margin (?:\w{1,30} ){0,2}anyway",
+    r"(?:didn't|did not|doesn't) (?:move|touch|affect) the (?:numbers|metrics?|figures)",
+    r"(?:the )?(?:numbers|figures|results) (?:spoke|speak|spoken) for themselves",
+    r"(?:they|he|she|customers|clients|users) (?:really |honestly |clearly |probably )?(?:do|did) "
+    r"not need",
+    r"(?:they|he|she|customers|clients|users) (?:really |honestly |clearly |probably )?(?:don't|"
+    r"didn't) (?:really )?need",
+    r"(?:which|that) (?:honestly |really |actually )?(?:fit|fitted|suited|served) (?:them|him|her) "
+    r"(?:fine|well|perfectly)",
+    r"(?:we|i) held the line", r"(?:hidden|surprise|junk) (?:fees?|charges?)",
+    r"went to (?:a |the )?competitors?", r"(?:technically|legally) disclosed",
+    r"(?:load|loaded|loading|bumped|raised|hiked) (?:\w{1,30} ){0,3}(?:premiums?|prices?|rates?|"
+    r"fees?)",
+    r"less (?:obvious|visible|clear) (?:how|what|that)",
+    # Knowing the customer would not benefit, or would not notice.
+    r"(?:i|we) knew (?:\S{1,40} ){0,5}?(?:weren't|wasn't|didn't|don't|wouldn't|won't) (?:really )?"
+    r"(?:need|use|on|benefit|help|work|want)",
+    r"(?:most|many) (?:\w{1,30} )?(?:people|customers|guests|players|users|clients|patients) "
+    r"(?:don't|won't|never|wouldn't|didn't) (?:notice|check|read|compare|bother)",
+    r"but (?:\w{1,30} ){0,2}(?:financially|commercially) (?:it|this|that) (?:was|made)",
+    r"(?:customers|clients|people|users|members|patients|they) (?:just |simply )?gave up",
+    # An objection overruled by the number: "…argued it was too short, but the target was clear".
+    r"but (?:the )?(?:\w{1,30}'s )?(?:target|numbers?|revenue|margin|quota|budget) (?:was|were) "
+    r"(?:very |pretty )?(?:clear|what mattered|what counted)",
+)
+
+
 _DENIAL = re.compile(r"(?:\bno|\bnot one|\bnot a single|\bnone of the|\bnever|\bwithout) "
                      r"(?:\w{1,30} )?$")
 
@@ -281,15 +324,21 @@ def profit_over_customer(context: Context) -> list[Hit]:
             if not _denied(h)]
     # "Some complained, but revenue beat the target": the harm and the money in one breath.
     weighed = hits(context, _HARM_BUT_GAIN, 0.6, keep_discounted=True)
-    if not (decision or wins or motive or weighed or gain):
+    money_result = hits(context, _MONEY_RESULT, 0.5, keep_discounted=True)
+    waved_away = hits(context, _COST_WAVED_AWAY, 0.5)
+    # The result counted in money, and the customers' cost in the story waved away.
+    money_led = bool(money_result and waved_away)
+    if not (decision or wins or motive or weighed or gain or money_led):
         return []
     found = wins + decision + dismissed + motive + harm + weighed + gain
+    if money_led:
+        found += money_result + waved_away
     if total(found) < FIRES_AT:
         return []
     # Money is the stated reason (or the amount earned is set against repeated harm), and
     # customers visibly pay for the decision.
-    money_side = wins or motive or weighed or (gain and len(harm) >= 2)
-    if not (money_side and (dismissed or harm or wins or weighed)):
+    money_side = wins or motive or weighed or (gain and len(harm) >= 2) or money_led
+    if not (money_side and (dismissed or harm or wins or weighed or money_led)):
         return []
     return [] if present(_CUSTOMER_REASONING, context.sentences) else found
 

@@ -53,7 +53,9 @@ _CONCEALED = phrases(
     r"(?:told|explained to|informed) (?:her|him|them|the (?:\w{1,30} )?(?:client|customer|buyer))"
     r" (?:that )?(?:the (?:delay|problem|issue) was|it was) (?:down|due) to",
     r"(?:some|a bit of|a little|minor) (?:\w{1,30} )?weirdness",
-    r"(?:found|find|finds|would find) out (?:\w{1,30} ){0,3}(?:later|after|when|a week|weeks|from "
+    # Others finding out late; "we only found out when…" is the speaker's own discovery.
+    r"(?<!we )(?<!i )(?<!we only )(?<!i only )(?:found|find|finds|would find) out "
+    r"(?:\w{1,30} ){0,3}(?:later|after|when|a week|weeks|from "
     r"(?:someone|a customer|the news))",
     r"(?:so|and) (?:it|nobody|no one|they|he|she) (?:wouldn't|would not|never) (?:notice|see|"
     r"know|find out)",
