@@ -241,3 +241,9 @@ class IndexedPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
+
+
+def indexed(source: str) -> IndexedPattern:
+    """`source` as an IndexedPattern. Its matches must start where a word starts (a leading
+    \\b or a lookbehind that rules out a word character), as they do for every pattern here."""
+    return IndexedPattern("", [source])

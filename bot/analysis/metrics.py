@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.indexed import IndexedPattern, indexed
 from bot.analysis.text import Document
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -57,8 +58,8 @@ _STAFF_NOUNS = re.compile(
     r"volunteers)\b"
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("change", re.compile(
+_PATTERNS: tuple[tuple[str, IndexedPattern | re.Pattern[str]], ...] = (
+    ("change", indexed(
         rf"\bfrom\s+{_APPROX}{_QUANTITY}(?:\s+[a-z/'-]+){{0,7}}?\s+(?:to|down to|up to)\s+"
         rf"{_APPROX}{_QUANTITY}"
     )),
@@ -74,48 +75,48 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(
         rf"[$£€¥₹]\s?{_NUM}{_SCALE}|\b{_NUM}{_SCALE}\s?{_CURRENCY_WORD}\b"
     )),
-    ("multiplier", re.compile(
+    ("multiplier", indexed(
         rf"\b{_NUM}\s?x\b(?!\s?\d)|\b(?:doubled|tripled|quadrupled|halved|trebled)\b|"
         r"\b(?:twice|two times|three times|four times|five times|ten times) (?:as|more|faster|"
         r"fewer|less|higher|lower|the)\b|\bby (?:a |one )?(?:half|third|quarter|factor of \w+)\b|"
         r"\b(?:a|one) (?:third|quarter|half) (?:fewer|less|more|of what|the)\b|"
         r"\bcut (?:it |that |them )?in half\b"
     )),
-    ("ratio", re.compile(
+    ("ratio", indexed(
         rf"\b{_NUM} (?:out )?of (?:the |our |my )?{_NUM}\b(?! (?:us|them)\b)|"
         rf"\b{_NUM}\s?(?:per|/|a|an|each) (?:1,000|1000|100|thousand|hundred|day|week|month|"
         rf"year|hour|minute|second|shift|quarter|night|session|customer|user|order|call|pallet|"
         rf"patient)\b"
     )),
-    ("fraction", re.compile(
+    ("fraction", indexed(
         r"\b(?:about |around |roughly |nearly |almost |over |under )?(?:a|one|two) "
         r"(?:third|quarter|half|fifth|tenth)s? of (?:our |the |all |their |my )?" + _IMPACT_NOUNS
         + r"|\b(?:half|two-thirds|three-quarters) of (?:our |the |all |their )" + _IMPACT_NOUNS
     )),
-    ("measure", re.compile(
+    ("measure", indexed(
         rf"\b{_NUM}{_SCALE}\s?(?:litres?|liters?|kg|kilos?|tonnes?|tons?|miles?|km|kwh|mwh|"
         rf"gallons?|lbs?|pounds of|square (?:feet|metres|meters)|sq ft|m2|gb|tb|mb|rps|qps)\b"
     )),
-    ("large", re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d%])")),
-    ("zero", re.compile(
+    ("large", indexed(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d%])")),
+    ("zero", indexed(
         r"\b(?:zero|not a single|not one|no more|none of the)\s+(?:\w+\s+)?" + _IMPACT_NOUNS
     )),
 )
-_COUNT = re.compile(
+_COUNT = indexed(
     rf"(?<![\w.,-])(?:{_APPROX})({_NUM}{_SCALE})\s+(?:(?:[a-z-]+)\s+){{0,2}}?({_IMPACT_NOUNS})\b"
 )
-_DURATION = re.compile(
+_DURATION = indexed(
     rf"\b(?:in|within|after|to|under|only|saved|save|saving|took|takes|take|taking|cut|"
     rf"by|shaved|down to|than|for|lasted|about|around|roughly|nearly|almost|over)\s+(?:{_APPROX})(?:{_NUM}|{_WORD_NUM})\s?(?:ms|milliseconds?|"
     rf"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b"
     rf"(?! (?:ago|later|before|earlier|after|into|of (?:work|effort|my|our)))"
     rf"(?<!took me )(?<!took us )"
 )
-_AHEAD_OR_LATE = re.compile(
+_AHEAD_OR_LATE = indexed(
     rf"\b(?:{_NUM}|{_WORD_NUM})\s?(?:days?|weeks?|months?) "
     rf"(?:early|late|ahead of|sooner|faster|quicker|earlier than|behind)\b"
 )
-_DURATION_CONTEXT = re.compile(
+_DURATION_CONTEXT = indexed(
     r"\b(?:reduced|reduce|cut|dropped|fell|faster|quicker|shorter|saved|saves|instead|down|"
     r"sped|speed|brought|back (?:up|to)|restored|resolved|recovered|fixed|mitigated|"
     r"took|now take|now takes|turnaround|response time|latency|slipped|delayed|delay|late|"
@@ -134,8 +135,9 @@ MAX_METRICS = 50
 
 
 # Every metric needs a digit or a number word; a sentence without one is skipped.
-_MAY_QUANTIFY = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = indexed(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|hundred|thousand|dozens?|half|halved|third|quarter|fifth|tenth|"
     r"doubled|tripled|trebled|quadrupled|twice|zero|single|none|no more|a day|a week|"
     r"an hour|a month)\b"
@@ -174,7 +176,7 @@ def _find_by_sentence(document: Document) -> dict[int, list[str]]:
 
     for sentence in document.sentences:
         low = sentence.low
-        if not _MAY_QUANTIFY.search(low):
+        if not (_DIGIT.search(low) or _NUMBER_WORD.search(low)):
             continue
         for _kind, pattern in _PATTERNS:
             for match in pattern.finditer(low):

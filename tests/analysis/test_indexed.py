@@ -38,3 +38,24 @@ def test_same_matches_as_the_plain_regex(words):
     assert bool(PATTERN.search(text)) == bool(PLAIN.search(text))
     if PLAIN.search(text):
         assert PATTERN.may_match(text)
+
+
+NUMBER_WORDS = ("from", "about", "40%", "$1,200", "3x", "to", "2", "of", "12", "hours", "in",
+                "users", "down", "1,000,000", "tickets", "cut", "days", "early", "half", "the",
+                "zero", "incidents", "per", "week", "twice", "as", "fast", "5.5", "k", "'", ",")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=25))
+def test_metric_patterns_find_what_the_plain_regex_finds(words):
+    from bot.analysis import metrics
+
+    text = " ".join(words)
+    patterns = [pattern for _, pattern in metrics._PATTERNS] + [
+        metrics._COUNT, metrics._DURATION, metrics._AHEAD_OR_LATE, metrics._DURATION_CONTEXT,
+        metrics._NUMBER_WORD,
+    ]
+    for pattern in patterns:
+        plain = re.compile(pattern.pattern)
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)]

@@ -217,9 +217,11 @@ def passing_the_buck(context: Context) -> list[Hit]:
         return explicit
     someone_elses = hits(context, _SOMEONE_ELSES, 0.5)
     feared = hits(context, _FEARED_BLAME, 0.6) + hits(context, _FEARED_VAGUE, 0.4)
+    if not (someone_elses or feared):
+        return []
     deferred = hits(context, _DEFERRED, 0.4)
     could = hits(context, _COULD_ACT, 0.4)
-    if not (someone_elses or feared) or not (deferred or could):
+    if not (deferred or could):
         return []
     if present(_ACTED_ANYWAY, context.story):
         return []

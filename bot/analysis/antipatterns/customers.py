@@ -315,21 +315,21 @@ def _theirs(found: list[Hit]) -> list[Hit]:
 def profit_over_customer(context: Context) -> list[Hit]:
     wins = _theirs(hits(context, _MONEY_WINS, 0.6))
     decision = hits(context, _MONEY_DECISION, 0.4)
-    dismissed = hits(context, _HARM_DISMISSED, 0.45)
-    # What customers went through is a fact of the story, not a stance, so a following "but"
-    # does not cancel it.
     motive = _theirs(hits(context, _MONEY_MOTIVE, 0.6))
     gain = hits(context, _MONEY_GAIN, 0.4)
-    harm = [h for h in hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
-            if not _denied(h)]
     # "Some complained, but revenue beat the target": the harm and the money in one breath.
     weighed = hits(context, _HARM_BUT_GAIN, 0.6, keep_discounted=True)
     money_result = hits(context, _MONEY_RESULT, 0.5, keep_discounted=True)
-    waved_away = hits(context, _COST_WAVED_AWAY, 0.5)
     # The result counted in money, and the customers' cost in the story waved away.
+    waved_away = hits(context, _COST_WAVED_AWAY, 0.5) if money_result else []
     money_led = bool(money_result and waved_away)
     if not (decision or wins or motive or weighed or gain or money_led):
         return []
+    dismissed = hits(context, _HARM_DISMISSED, 0.45)
+    # What customers went through is a fact of the story, not a stance, so a following "but"
+    # does not cancel it.
+    harm = [h for h in hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
+            if not _denied(h)]
     found = wins + decision + dismissed + motive + harm + weighed + gain
     if money_led:
         found += money_result + waved_away
