@@ -8,6 +8,7 @@ changed, or "from X to Y" is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.analysis.indexed import IndexedPattern, indexed
 from bot.analysis.text import Document
@@ -163,43 +164,43 @@ def metrics_by_sentence(document: Document) -> dict[int, list[str]]:
 def _find_by_sentence(document: Document) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     total = 0
-    seen_spans: dict[int, list[tuple[int, int]]] = {}
-
-    def add(sentence_index: int, start: int, end: int, text: str) -> None:
-        nonlocal total
-        spans = seen_spans.setdefault(sentence_index, [])
-        if total >= MAX_METRICS or any(start < e0 and s0 < end for s0, e0 in spans):
-            return
-        spans.append((start, end))
-        found.setdefault(sentence_index, []).append(_clean(text))
-        total += 1
-
     for sentence in document.sentences:
         low = sentence.low
         if not (_DIGIT.search(low) or _NUMBER_WORD.search(low)):
             continue
-        for _kind, pattern in _PATTERNS:
-            for match in pattern.finditer(low):
-                add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
-        for match in _COUNT.finditer(low):
-            number = match.group(1).replace(",", "")
-            if _YEAR.match(number) or _STAFF_CONTEXT.search(
-                low[max(0, match.start() - 60):match.start()]
-            ):
+        spans: list[tuple[int, int]] = []
+        for match in _mentions(low):
+            if total >= MAX_METRICS:
+                return found
+            start, end = match.span()
+            if any(start < seen_end and seen_start < end for seen_start, seen_end in spans):
                 continue
-            if _STAFF_NOUNS.match(match.group(2)) and not _DURATION_CONTEXT.search(low):
-                continue
-            if low[match.end():match.end() + 1] == "-":
-                continue
-            add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
-        for match in _AHEAD_OR_LATE.finditer(low):
-            add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
-        if _DURATION_CONTEXT.search(low):
-            for match in _DURATION.finditer(low):
-                if "every" in low[max(0, match.start() - 8):match.start()]:
-                    continue
-                add(sentence.index, match.start(), match.end(), sentence_slice(sentence, match))
+            spans.append((start, end))
+            found.setdefault(sentence.index, []).append(_clean(sentence_slice(sentence, match)))
+            total += 1
     return found
+
+
+def _mentions(low: str) -> Iterator[re.Match[str]]:
+    """Every candidate metric in a sentence, in the order overlapping ones are preferred."""
+    for _kind, pattern in _PATTERNS:
+        yield from pattern.finditer(low)
+    for match in _COUNT.finditer(low):
+        number = match.group(1).replace(",", "")
+        if _YEAR.match(number) or _STAFF_CONTEXT.search(
+            low[max(0, match.start() - 60):match.start()]
+        ):
+            continue
+        if _STAFF_NOUNS.match(match.group(2)) and not _DURATION_CONTEXT.search(low):
+            continue
+        if low[match.end():match.end() + 1] == "-":
+            continue
+        yield match
+    yield from _AHEAD_OR_LATE.finditer(low)
+    if _DURATION_CONTEXT.search(low):
+        for match in _DURATION.finditer(low):
+            if "every" not in low[max(0, match.start() - 8):match.start()]:
+                yield match
 
 
 def sentence_slice(sentence, match: re.Match[str]) -> str:
