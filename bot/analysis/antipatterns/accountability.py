@@ -257,7 +257,9 @@ _NOT_OURS = phrases(
     r"resource|supply|system|systems|tech|technology|budget|data|design|it)(?:/\w+)? "
     r"(?:problem|issue|failure),? not",
     r"i still think (?:we|i) did everything",
-    r"(?:wasn't|was not|weren't) (?:the|my|our) (?:issue|problem|fault)",
+    r"(?:wasn't|was not|weren't) (?:my|our) (?:issue|problem|fault)",
+    r"(?:i|we|my (?:\w{1,30} ){0,2}|our (?:\w{1,30} ){0,2})(?:wasn't|was not|weren't) the (?:issue|"
+    r"problem)",
     r"(?:a mess|useless|incompetent|sloppy|lazy|careless) as usual",
     r"(?:belonged|belong|belongs) to other people",
     r"(?:attributed|assigned|pinned) (?:\w{1,30} ){0,3}to the (?:party|people|team|person)",
@@ -313,6 +315,7 @@ _POINTED = phrases(
     r"(?:with no|without any?) warning", r"(?:didn't|did not|never) (?:answer|reply to) "
     r"(?:emails|messages|calls)", r"basically disappeared", r"kept changing",
     r"(?:hadn't|weren't|wasn't) (?:been )?doing (?:their|his|her)",
+    r"(?<!\bi )(?<!\bwe )(?:wasn't|was not|weren't|were not) the (?:issue|problem)",
     # The cause placed on someone else's side of the line.
     r"(?:came|come|coming|was|were) (?:really |mostly |all |entirely )?(?:from|on) (?:her|his|their|"
     r"the (?:\w{1,30} ){0,2}?[\w-]+'s?) (?:side|end)",
@@ -457,7 +460,10 @@ def _others_failed(context: Context, weight: float) -> list[Hit]:
 
 # The speaker makes sure others see whose fault it was, or declares their own part spotless.
 _CAUSE = (
-    r"(?:where|who|whose|which (?:party|team|person)|cause\w*|came from|come from|started|start|"
+    r"(?:(?:where|who|whose) (?:\S{1,40} ){0,3}?(?:fault|blame|came from|come from|went wrong|"
+    r"caused|responsib\w+|dropped|was late|were late|missed|failed)|where (?:the |all the |our )?"
+    r"(?:time|delay|hours|days|money) (?:actually |really )?went|which (?:party|team|person)|"
+    r"cause\w*|came from|come from|started|start|"
     r"originat\w+|fault|to blame|responsib\w+|wasn't|weren't|didn't|hadn't|not (?:down to|on|"
     r"with|from) (?:me|us|my|our)|down to|outside|in context|land\w* with|s[ai]t with|lay with|"
     r"fall on|owners?|how (?:it|this|that) (?:had )?happened|why (?:it|this|that) (?:had )?"
@@ -515,8 +521,11 @@ _DEFENDED = phrases(
     near(r"(?:sent|gave|showed|forwarded|presented|emailed|shared)", r"(?:the|their|his|her) "
          r"[\w-]+'s (?:delivery notes?|emails?|thread|timeline|log|sign-out|messages|"
          r"acknowledg\w+|documentation|notes)", 8),
-    r"(?:started|began|originated|happened) (?:\w{1,30} )?before (?:i|we) (?:ever )?(?:touched|got|"
-    r"joined|arrived|saw|took over)",
+    r"(?:started|began|originated|happened) (?:\w{1,30} )?before (?:i|we|(?:my|our) (?:\w{1,30} )?"
+    r"(?:crew|team|shift|side|people|department)) (?:ever )?(?:touched|got|joined|arrived|saw|took "
+    r"over)",
+    r"(?:was|were) (?:all )?(?:fine|on time|ok|okay|spot on|clean) (?:on|at|from) (?:our|my) "
+    r"(?:side|end)",
     r"(?:i was|we were) only (?:responsible|accountable) for (?:\S{1,40} ){1,5}and (?:that|it|mine|"
     r"ours) was (?:clean|fine|correct|perfect|solid|on time|done)",
     near(r"(?:made|make|making) (?:it )?(?:clear|obvious|plain)|show(?:ed|ing|s)?|prov(?:ed|ing)",
