@@ -302,7 +302,7 @@ def _denied(hit: Hit) -> bool:
 
 # Someone else's money motive, which the speaker then argues against or works around.
 _THEIR_MOTIVE = re.compile(
-    r"^(?:\w{1,30} ){0,4}?(?:the|my|our|his|her|their) (?:\w{1,30} ){0,3}?(?:team|manager|director|"
+    r"^(?:\w{1,30} ){0,4}?(?:(?:the|my|our|his|her|their) (?:\w{1,30} ){0,3}?)?(?:team|manager|director|"
     r"finance|ceo|cfo|leadership|board|sales|company|owner|boss|publisher|client|head office|"
     r"area manager|vp)(?:'s| (?:liked|wanted|suggested|asked|pushed|proposed|preferred))"
 )
@@ -521,11 +521,22 @@ _RAISED_BAR = phrases(
 )
 
 
+# "My manager said it was good enough": someone else's verdict, which the speaker may go past.
+_THEIR_VERDICT = re.compile(
+    r"(?:\bhe|\bshe|\bthey|\bmy \w+|\bthe \w+|\bour \w+) (?:\w{1,30} )?(?:said|thought|felt|"
+    r"told (?:me|us)|reckoned|argued|insisted|decided|called it)(?: that)?(?: (?:it|this|that|the "
+    r"\w+) (?:was|is|were))? good enough"
+)
+
+
 def good_enough(context: Context) -> list[Hit]:
     # "I didn't think 'within permit' was good enough" raises the bar instead.
     settled = [
         h for h in hits(context, _SETTLED, 0.6)
-        if h.cue != "good enough" or not negated_near(h.sentence, h.sentence.low.find(h.cue), 40)
+        if h.cue != "good enough" or not (
+            negated_near(h.sentence, h.sentence.low.find(h.cue), 40)
+            or (_THEIR_VERDICT.search(h.sentence.low) and present(_RAISED_BAR, context.story))
+        )
     ]
     defended = hits(context, _SPEC_DEFENCE, 0.5)
     done = hits(context, _DONE, 0.4)
@@ -587,7 +598,7 @@ _LEFT_IN_PLACE = phrases(
     r"(?:so )?i (?:kept|carried on) (?:running|going|shipping|using)",
     r"(?:decided|agreed|chose) (?:\S{1,40} ){0,3}(?:to launch|to ship|to go live) as (?:it|is)",
     r"(?:set|marked) (?:the )?(?:\S{1,40} ){0,2}to ignored", r"(?:wasn't|was not|isn't) worth "
-    r"(?:holding|fixing|delaying|the)",
+    r"(?:holding|fixing|delaying|the(?! risk))",
     r"(?:wasn't|was not|isn't|not) worth (?:\w+ing|the (?:hassle|cost|effort|risk|time))",
     r"(?:wasn't|was not|isn't) (?:a |the )?(?:priority|urgent|important enough)",
     r"(?:went|goes|sat|sits|sank|dropped|slid) (?:to |in |into )?(?:the )?(?:bottom of the |"

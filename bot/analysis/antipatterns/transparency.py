@@ -148,7 +148,7 @@ _MISREPRESENTED = phrases(
     r"(?:instead of|rather than) (?:restating|reissuing|re-issuing|disclosing|admitting|"
     r"reporting|owning up)",
     r"(?:treat|treated|class|classed|classified|logged|recorded|called|record) (?:it|this|that) as "
-    r"(?:a |an )?(?:minor|internal|routine|low|one-off|near miss|non-reportable)",
+    r"(?:a |an )?(?:minor|internal|routine|low|one-off|non-reportable)",
     # Records removed or doctored.
     near(r"(?:deleted|removed|erased|wiped|cleared|edited|scrubbed|took|left|kept)", r"(?:from|out "
          r"of|off) (?:the |our |my |their )?(?:\w{1,30} )?(?:log|logs|record|records|report|notes|sheet|"
