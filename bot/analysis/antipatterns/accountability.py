@@ -316,6 +316,24 @@ _POINTED = phrases(
     r"(?:emails|messages|calls)", r"basically disappeared", r"kept changing",
     r"(?:hadn't|weren't|wasn't) (?:been )?doing (?:their|his|her)",
     r"(?<!\bi )(?<!\bwe )(?:wasn't|was not|weren't|were not) the (?:issue|problem)",
+    # Naming another party as the cause: "the sub was the root of it", "a big reason was…".
+    r"(?<!\bi )(?<!\bwe )(?:was|were) (?:the|a) (?:root|real reason|main reason|cause|source|root "
+    r"cause|reason) (?:of (?:it|this|that|the \w+)|for (?:it|this|that|the \w+))",
+    r"(?:a|the) (?:big|main|major|real|biggest|key) (?:reason|factor|cause) (?:was|were) (?:the|"
+    r"their|his|her|that (?:the|they|he|she))",
+    r"(?:put|pinned|coded|chalked|written) down to (?:the|their|his|her)(?! (?:my|our))",
+    r"(?:tells|told|shows|showed) you (?:where|who|whose) (?:the )?(?:problem|fault|issue|blame)",
+    r"(?:feeds?|fed|gave|gives|give|hands?|handed) (?:you|us|me) (?:bad|wrong|incomplete|inaccurate|"
+    r"garbage) (?:info|information|data|numbers|specs?|briefs?)",
+    # The speaker's own side declared clear: "picked them on price, not me".
+    r", not (?:to |with |on |from )?(?:me|us|mine|ours|my (?:\w{1,30} )?(?:team|side|department|"
+    r"crew|management)|our (?:\w{1,30} )?(?:team|side|department|crew|management))(?=[.,;]|$)",
+    r"(?:mistake|fault|problem|error|issue|delay|blame)s? (?:\w{1,30} ){0,2}(?:wasn't|was not|"
+    r"weren't) (?:\w{1,30} )?(?:on|with|down to|from) (?:the|us|me|my|our)",
+    r"(?:we|i) (?:built|delivered|did|made|wrote|shipped|produced) exactly what (?:they|he|she|the "
+    r"\w+|we were|i was) (?:asked|told|specified|wanted|signed off)",
+    r"(?:it|my \w+|the \w+ i wrote) worked (?:in|for) every (?:case|scenario|test)",
+    r"so (?:we|i) (?:were|was) covered",
     # The cause placed on someone else's side of the line.
     r"(?:came|come|coming|was|were) (?:really |mostly |all |entirely )?(?:from|on) (?:her|his|their|"
     r"the (?:\w{1,30} ){0,2}?[\w-]+'s?) (?:side|end)",
@@ -526,6 +544,11 @@ _DEFENDED = phrases(
     r"over)",
     r"(?:was|were) (?:all )?(?:fine|on time|ok|okay|spot on|clean) (?:on|at|from) (?:our|my) "
     r"(?:side|end)",
+    # Evidence gathered so that no one could point back at the speaker.
+    r"so (?:that )?(?:there'd|there would|there was|there could) be no (?:argument|question|dispute|"
+    r"doubt|comeback)",
+    r"so (?:that )?(?:they|he|she|the \w+)(?:'d| would| could) (?:\w{1,30} )?understand why (?:we|"
+    r"it|things|the)",
     r"(?:i was|we were) only (?:responsible|accountable) for (?:\S{1,40} ){1,5}and (?:that|it|mine|"
     r"ours) was (?:clean|fine|correct|perfect|solid|on time|done)",
     near(r"(?:made|make|making) (?:it )?(?:clear|obvious|plain)|show(?:ed|ing|s)?|prov(?:ed|ing)",
