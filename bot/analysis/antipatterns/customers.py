@@ -575,7 +575,21 @@ _LEFT_IN_PLACE = phrases(
     r"(?:left|leave|parked|put off|held off on) (?:\S{1,40} ){0,2}until (?:the )?(?:next|new|following) "
     r"(?:financial year|year|quarter|budget|month|refit|season|contract)", r"(?:my lead|he|she|"
     r"they) (?:says|said) leave it",
-    r"(?:let|letting) (?:the|it|them|that) (?:\w{1,30} )?(?:ship|go out|through|slide|ride|stand)",
+    r"(?:let|letting) (?:the|it|them|that) (?:\w{1,30} )?(?:ship|go out|through|slide|ride|stand|go)",
+    # Never reported or chased: "never actually logged it with IT", "didn't bother chasing".
+    r"(?:didn't|did not|never) (?:actually |even |really |bother to |get round to )?(?:log|report|"
+    r"raise|flag|file|escalate) (?:it|this|that|them)\b",
+    r"(?:didn't|did not|never) (?:log|report|record|write) (?:it|this|that) (?:anywhere|down|up)",
+    r"(?:nobody|no one|none of us) (?:ever )?(?:got round to|bothered|thought to) (?:logging|"
+    r"reporting|fixing|raising|chasing|flagging|escalating)",
+    r"(?:didn't|did not|never) bother(?:ed)? (?:chasing|fixing|reporting|logging|raising|"
+    r"escalating|replacing|repairing)",
+    # A safety control switched off to keep things moving.
+    r"(?:switched|turned|shut) off (?:the |that |its |their )?(?:\w{1,30}'s )?(?:\w{1,30} )?(?:alarm|"
+    r"alert|sensor|interlock|guard|warning|check)s?",
+    r"(?:switched|turned|shut) (?:the |that |its )?(?:\w{1,30} )?(?:alarm|alert|sensor|interlock|"
+    r"warning)s? off",
+    r"(?:wedged|propped|taped|tied) (?:it|the \w+(?: \w+)?|that \w+) open",
     r"(?:logged|marked|filed|listed) (?:it |the \w+ )?as (?:a )?known (?:issue|limitation|bug)",
     r"(?:still|is still|remains) (?:sitting )?in the backlog", r"never (?:got )?(?:fixed|"
     r"addressed|resolved)",
@@ -645,6 +659,7 @@ _NOBODY_NOTICED = phrases(
     r"inside|in) (?:the )?(?:spec|specification|tolerance|limits?|range)(?! for)",
     r"warranty (?:covers|would cover|will cover)",
     r"(?:rarely|hardly ever|seldom) (?:changed|used|happened|noticed|checked|came up)",
+    r"no point (?:in )?(?:making|raising|causing|kicking up) (?:a |any )?(?:fuss|noise|drama)",
 )
 # Something known to be wrong: a fault noun, or a thing that fails, breaks or misbehaves.
 _DEFECT = phrases(
@@ -729,6 +744,13 @@ _CARRIED_ON = phrases(
     r"(?:kept|left) (?:it|the \w+|them) (?:in service|in use|running|open|live|on the road|going|"
     r"on sale|on the shelf|in production)",
     r"(?:ran|stayed|ran on|carried on|continued|was left) like that",
+    r"(?:stayed|remained|was left|were left) (?:\w{1,30} )?(?:faulty|broken|out of date|unfixed|"
+    r"wrong|disabled|switched off|unreported)",
+    r"(?:workaround|work-around|fudge|bodge) (?:became|is|was|stayed) (?:the|our) (?:\w{1,30} )?"
+    r"(?:process|norm|standard|fix|way)",
+    r"everyone(?:'s| is| was| just| has)? (?:got |gotten |just )?(?:used to it|knew to|learned to "
+    r"live with)",
+    r"(?:we|i) kept (?:on )?doing (?:it|that|this)",
     r"(?:carry on|carried on|press on|pressed on|keep going|kept going)(?! (?:with )?(?:the )?fix)",
     r"(?:i|we) (?:\w{1,30} )?parked (?:it|the \w+|that)",
     r"(?:adjusted|tweaked|compensated|worked around|made do)(?! the (?:fix|repair))",
