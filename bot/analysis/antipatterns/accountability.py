@@ -205,6 +205,15 @@ _ACTED_ANYWAY = phrases(
 
 # Escalating at once, with the facts, is owning the problem within one's authority.
 _PROMPT_ESCALATION = phrases(
+    # Taking it to the person whose call it is, at once and ready to decide.
+    r"(?:told|rang|called|phoned|emailed|briefed|messaged|informed|paged) (?:the|my|our|him|her|"
+    r"them) (?:\w{1,30} ){0,3}?(?:the same day|that (?:day|morning|afternoon|evening|night)|straight "
+    r"away|right away|immediately|within (?:the|an|\d+|a few))",
+    r"(?:gave|brought|took|sent) (?:him|her|them|the \w+|my \w+) (?:two|three|\d+|a few|some|"
+    r"clear) (?:options|choices|recommendations?|proposals?|alternatives)",
+    r"(?:i|and) recommended (?:the|option|that|we|a|going)",
+    r"(?:drafted|prepared|wrote) (?:the|a) (?:\w{1,30} )?(?:report|proposal|recommendation|request) "
+    r"(?:\S{1,40} ){0,3}(?:for|so) (?:him|her|them|the \w+|my \w+)",
     near(r"(?:called|phoned|rang|paged|messaged|emailed|texted|woke|escalated|went to)",
          r"(?:straight away|right away|immediately|at once|within (?:\w{1,30} )?(?:minutes?|the "
          r"hour|an hour))", 8),
@@ -517,7 +526,10 @@ _DEFENDED = phrases(
     r"advance|ahead of)",
     r"i did my (?:\w{1,30} )?(?:tickets|part|bit|job|slides|work|sections?|"
     r"tasks?)(?: on time)?(?=[.,;]|$)",
-    r"(?:with|given) (?:what|the (?:\w{1,30} ){0,2}(?:staff|resources|budget|team|people|tools|time)) "
+    # "Did all I could given the staff I had", not the resourceful "started with what we had".
+    r"(?:best|all|everything) (?:that )?(?:i|we) could (?:\w{1,30} )?(?:with|given) what (?:i|we) "
+    r"(?:had|was given|were given|got)",
+    r"(?:with|given) the (?:\w{1,30} ){0,2}(?:staff|resources|budget|team|people|tools|time) "
     r"(?:i|we) (?:had|was given|were given|got)(?: to work with)?",
     r"(?:wasn't|was not|weren't|were not) held against (?:me|us)",
     r"(?:didn't|did not|never) (?:affect|hurt|touch) my (?:bonus|rating|review|appraisal|record)",

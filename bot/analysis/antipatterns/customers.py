@@ -84,7 +84,7 @@ _HARM_DISMISSED = phrases(
          r"(?:angry|unhappy|upset|furious|complain\w*|churn\w*|cancel\w*|overcharg\w*|"
          r"charged|paying for|worse|wait\w*|walked|declined|refunds?)", 6),
     r"(?:angry|one-star|bad|negative) reviews", r"decline\w*", r"overturned", r"ombudsman",
-    r"(?:wait|waits|waiting) (?:\S{1,40} ){0,4}(?:went|stretched|grew) (?:from|to)",
+    r"(?:wait|waits|waiting) (?:\S{1,40} ){0,4}(?:went up|stretched|grew) (?:from|to)",
     r"would have been fine (?:on|with)", r"(?:only|unless they) (?:bring|brought) up",
     r"(?:cheaper|budget) (?:option|plan|model|licence|license)",
     r"(?:fees?|surcharges?) (?:for|on|of)", r"previously (?:been )?free",
@@ -112,7 +112,11 @@ _CUSTOMER_REASONING = phrases(
     r"valued|cared about)",
     r"(?:protect|keep|earn|lose|losing|rebuild) (?:their|customer|customers') trust",
     r"(?:i|we) (?:pushed back|argued against|refused|said no)",
-    r"customer'?s? (?:voice|experience|outcome|side|perspective)", r"honou?r(?:ed)?",
+    r"(?:customer|client|patient|user|guest|member|passenger|student|tenant)s?'? (?:voice|experience|"
+    r"outcomes?|side|perspective|cost|impact|harm|detriment|numbers|pain)",
+    # Customers visibly better off: fewer complaints, closures or waits.
+    r"(?:complaints|waits?|waiting times?|no-shows|errors) "
+    r"(?:\S{1,40} ){0,4}(?:fell|dropped|went down|halved|came down|shortened|decreased)", r"honou?r(?:ed)?",
     r"right thing for", r"out of pocket", r"(?:review|satisfaction|nps|csat) (?:score )?"
     r"(?:went|rose|improved)", r"in the customer'?s? (?:interest|shoes)",
     r"customers (?:receiving|getting|paying for) (?:broken|the wrong)",
@@ -190,7 +194,7 @@ _CUSTOMER_HARM = phrases(
          r"waited|waiting|complain\w*|churn\w*|cancel\w*|missed|lost|bumped|stranded|stuck|"
          r"turned away|re-key\w*|had to|couldn't|confused|angry|unhappy|upset|asked why)", 6),
     r"(?:wait|waits|waiting time|queue)s? (?:for \S{1,40} (?:\S{1,40} )?)?(?:\S{1,40} ){0,3}(?:stretched|grew|"
-    r"went|rose|increased|doubled|tripled) (?:from|to|by)",
+    r"went up|rose|increased|doubled|tripled) (?:from|to|by)",
     near(r"(?:he|she|they|the (?:client|customer|buyer))", r"wanted (?:the )?(?:cheaper|smaller|"
          r"basic|shorter|simpler|free|lower|standard)", 3),
     r"(?:support tickets|complaints|refund requests|cancellations|repeat calls|one-star "
@@ -565,7 +569,7 @@ _NOT_THEM = r"(?<!they )(?<!team )(?<!he )(?<!she )(?<!staff )(?<!users )(?<!peo
 
 _LEFT_IN_PLACE = phrases(
     r"(?:it's|its|it is) a feature,? not a bug",
-    r"(?:decided|chose|agreed) (?:against (?:it|fixing|reporting)|not to (?:fix|report|open|"
+    r"(?<!\bhe )(?<!\bshe )(?<!\bthey )(?:decided|chose|agreed) (?:against (?:it|fixing|reporting)|not to (?:fix|report|open|"
     r"change|escalate|raise|log|touch|redo|replace|recall)|to (?:leave|keep) (?:it|the|them)"
     r"(?! (?:\S{1,40} )?(?:to (?:ourselves|myself|us)|quiet|secret|between)))",
     r"(?:leave|left|keep|kept) (?:it|them|that|(?:the|those|these|our|their|its) (?:[\w-]+ ){0,2}?"
@@ -575,7 +579,8 @@ _LEFT_IN_PLACE = phrases(
     r"(?:left|leave|parked|put off|held off on) (?:\S{1,40} ){0,2}until (?:the )?(?:next|new|following) "
     r"(?:financial year|year|quarter|budget|month|refit|season|contract)", r"(?:my lead|he|she|"
     r"they) (?:says|said) leave it",
-    r"(?:let|letting) (?:the|it|them|that) (?:\w{1,30} )?(?:ship|go out|through|slide|ride|stand|go)",
+    r"(?<!\bhad )(?:let|letting) (?:the|it|them|that) (?:\w{1,30} )?(?:ship|go out|through|slide|ride|"
+    r"stand|go)",
     # Never reported or chased: "never actually logged it with IT", "didn't bother chasing".
     r"(?:didn't|did not|never) (?:actually |even |really |bother to |get round to )?(?:log|report|"
     r"raise|flag|file|escalate) (?:it|this|that|them)\b",
@@ -655,7 +660,7 @@ _NOBODY_NOTICED = phrases(
     r"(?:only|just|mostly|rarely|never) (?:look|looks|looked|check|checks|checked|read|reads) "
     r"(?:at )?(?:the )?(?:\w{1,30} )?(?:summary|total|statement|headline|dashboard|app|bill)",
     r"(?:too small|small enough|so small) to (?:stand out|notice|see|spot|show)",
-    r"(?:was|were|is|came back|still|technically|just) (?:just |still |technically )?(?:within|"
+    r"(?:was|were|is|came back|technically|just) (?:just |still |technically )?(?:within|"
     r"inside|in) (?:the )?(?:spec|specification|tolerance|limits?|range)(?! for)",
     r"warranty (?:covers|would cover|will cover)",
     r"(?:rarely|hardly ever|seldom) (?:changed|used|happened|noticed|checked|came up)",
@@ -758,7 +763,7 @@ _CARRIED_ON = phrases(
     r"still (?:happens|occurs|does (?:it|that)|shows up|comes up)",
     r"went ahead (?:with|and)", r"(?:been|is|was|stayed) like that (?:for|since|ever)",
     r"(?:signed|passed|released|approved|cleared|shipped|sent) (?:the |that |this )?(?:\w{1,30} )?"
-    r"(?:batch|lot|order|run|build|release|panels?|units?|it) (?:off|out|through)",
+    r"(?:batch|lot|order|run|build|release|panels?|units?) (?:off|out|through)",
     r"(?:got on|carried on|cracked on|pressed on|moved on) with",
     near(r"(?:with|despite) the", r"(?:streak|fault|defect|bug|issue|problem|crack|leak|error|"
          r"glitch|flaw|gap|drift)s?", 2),

@@ -37,7 +37,7 @@ _CONCEALED = phrases(
     r"client|customer|director|committee|auditors?)",
     r"(?:kept|keep|keeping) (?:it|this|that|the \w+|quiet|things) (?:quiet|to myself|"
     r"between us|off the (?:record|books|radar|report)|out of (?:the|my) (?:\w{1,30} )?(?:report|"
-    r"notes|update)|under wraps|low-key)",
+    r"notes|update)|under wraps)",
     r"quietly (?:\w{1,30} ){0,2}(?:fixed|patched|applied|corrected|changed|reloaded|moved|"
     r"credited|refunded|reverted|adjusted|rewrote)",
     r"hold off on (?:telling|mentioning|informing|raising)", r"(?:held|hold|holding) back "
