@@ -351,7 +351,38 @@ def profit_over_customer(context: Context) -> list[Hit]:
 # The idea: acceptance or the letter of the spec is treated as the goal; whether users got
 # what they needed is not checked, or their complaints are waved away.
 
+# The written bar itself (not a target or a number, which met is simply a result).
+_WRITTEN_BAR = (
+    r"(?:spec|specs|specification|requirements?|(?:acceptance )?criteria|contract|brief|purchase "
+    r"order|po|order|sow|statement of work|scope|checklist|paperwork)"
+)
+# The letter of what was written down, declared as the finish line, unless the speaker
+# then goes past it ("The chair met the spec, so technically nothing was wrong. But…").
+_LETTER_MET = phrases(
+    r"(?<!still )(?<!also )(?:met|matched|meets|satisfied|fulfilled|compliant with|delivered (?:exactly )?(?:to|per|"
+    r"against)|built (?:exactly )?to) (?:the|our|their|its|every (?:line of the)?) (?:\w{1,30} )?"
+    + _WRITTEN_BAR + r"(?!\w)(?! (?:and|but) (?:then )?(?:i|we) (?:also|went|checked|asked|watched))",
+    r"(?:the )?" + _WRITTEN_BAR + r" (?:didn't|did not|doesn't|does not|never) (?:require|ask for|"
+    r"cover|include|specify|mention|call for)",
+)
+_GOES_PAST = re.compile(
+    r"^(?:but|however|yet|still|that said|what (?:bugged|bothered|worried) me)\b|, but\b"
+)
 _SETTLED = phrases(
+    r"(?:wasn't|weren't|was not|were not|isn't|not) (?:\w{1,30} )?(?:in|part of|covered by|within) "
+    r"(?:the |our |their )?(?:\w{1,30} )?" + _WRITTEN_BAR + r"(?!\w)",
+    r"exactly what (?:it|they|the \w+|he|she) (?:asks|asked|asks for|asked for),? no more(?: and| or|,)"
+    r" no less",
+    # The one number that was measured, and nothing after it.
+    r"(?:we|i) (?:were|was|are|am) (?:measured|judged|assessed|paid|bonused) on",
+    r"(?:and|so|then),? (?:i |we )?moved on to (?:the )?next",
+    r"(?:didn't|did not|never|don't|do not) (?:track|measure|check|look at|follow up on|follow) "
+    r"(?:\w{1,30} ){0,3}?(?:repeat|whether|what happened|if |outcomes?|satisfaction|uptake|results?|"
+    r"how (?:it|they|the))",
+    r"(?:can't|cannot|couldn't) (?:really )?(?:say|tell) (?:what happened|whether|if|how (?:it|they|"
+    r"many|much))",
+    r"(?:don't|didn't|do not|did not) know (?:what|how|whether|if) (?:the )?(?:uptake|outcome|impact|"
+    r"effect|result|usage|adoption)",
     r"good enough", r"(?:it|that|this|which) met (?:the|all the|every|our) (?:requirements?|"
     r"spec|specification|criteria|acceptance criteria)",
     r"(?:wasn't|weren't|was not|were not|isn't|aren't|(?:it's|that's|which is|which was|as it "
@@ -535,7 +566,14 @@ _THEIR_VERDICT = re.compile(
 
 def good_enough(context: Context) -> list[Hit]:
     # "I didn't think 'within permit' was good enough" raises the bar instead.
-    settled = [
+    letter_met = [
+        h for h in hits(context, _LETTER_MET, 0.6)
+        if not _GOES_PAST.search(h.sentence.low) and not any(
+            _GOES_PAST.match(s.low) for s in context.after(h.sentence)[:2])
+    ]
+    if letter_met and present(_RAISED_BAR, context.story):
+        letter_met = []
+    settled = letter_met + [
         h for h in hits(context, _SETTLED, 0.6)
         if h.cue != "good enough" or not (
             negated_near(h.sentence, h.sentence.low.find(h.cue), 40)
