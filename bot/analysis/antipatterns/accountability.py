@@ -339,10 +339,18 @@ _POINTED = phrases(
     r"crew|management)|our (?:\w{1,30} )?(?:team|side|department|crew|management))(?=[.,;]|$)",
     r"(?:mistake|fault|problem|error|issue|delay|blame)s? (?:\w{1,30} ){0,2}(?:wasn't|was not|"
     r"weren't) (?:\w{1,30} )?(?:on|with|down to|from) (?:the|us|me|my|our)",
-    r"(?:we|i) (?:built|delivered|did|made|wrote|shipped|produced) exactly what (?:they|he|she|the "
-    r"\w+|we were|i was) (?:asked|told|specified|wanted|signed off)",
+    r"(?:we|i) (?:built|delivered|did|made|wrote|shipped|produced) (?:exactly )?what (?:they|he|she|"
+    r"the \w+|we were|i was) (?:asked|told|specified|wanted|signed off)",
     r"(?:it|my \w+|the \w+ i wrote) worked (?:in|for) every (?:case|scenario|test)",
     r"so (?:we|i) (?:were|was) covered",
+    r"nothing (?:that )?(?:i|we|my team|our team) could (?:have )?(?:caught|done|prevented|changed)",
+    r"(?:the )?(?:core|main|real|root|actual|biggest|underlying) (?:issue|problem|cause) (?:was|were) "
+    r"(?:the|their|his|her|that (?:the|they|he|she))",
+    # The lesson aimed at other people: "the lesson is that clients need to know what they want".
+    r"(?:lesson|takeaway|learning)s? (?:\S{1,40} ){0,5}?(?:is|was) that (?:clients|customers|vendors|"
+    r"suppliers|contractors|they|other teams|the \w+ team|people|\w+ teams) (?:need|needs|have|has|"
+    r"should|must) to",
+    r"(?:no|little) incentive to get it right",
     # The cause placed on someone else's side of the line.
     r"(?:came|come|coming|was|were) (?:really |mostly |all |entirely )?(?:from|on) (?:her|his|their|"
     r"the (?:\w{1,30} ){0,2}?[\w-]+'s?) (?:side|end)",
@@ -365,7 +373,8 @@ _OWNED_PART = phrases(
     r"(?:partly|also|equally|really) on (?:me|us)",
     r"i should have", r"i took (?:full )?(?:responsibility|ownership|the blame)",
     r"the (?:mistake|error|fault) was (?:ours|mine)", r"i had approved", r"my change too",
-    r"i apologi[sz]ed", r"(?:i|we) could have (?:caught|prevented|done better)",
+    r"i apologi[sz]ed",
+    r"(?<!nothing )(?<!nothing that )(?<!nothing )(?:i|we) could have (?:caught|prevented|done better)",
     r"what i (?:could have|should have) done", r"blameless", r"on my side,? i",
     r"i (?:missed|overlooked|got (?:it|that) wrong)",
 )
@@ -537,6 +546,13 @@ _DEFENDED = phrases(
     r"(?:none|nothing) of (?:that|this|it) was (?:within|in|under) (?:my|our) control",
     r"(?:wasn't|was not|weren't|were not) (?:within|in|under) (?:my|our) control",
     r"only so much (?:i|we|anyone|one person) (?:could|can) (?:do|have done)",
+    r"(?:just|only|simply) (?:processed|did|followed|implemented|used|sent on|passed on) "
+    r"(?:\S{1,40} ){1,4}(?:exactly )?as (?:they|it) (?:came|arrived|was sent|were sent|was given|"
+    r"were given)",
+    r"my (?:own )?(?:code|part|work|changes?|piece|bit|section|side) (?:had been|was|were|had) "
+    r"(?:\w{1,30} ){0,2}(?:reviewed|tested|passed|approved|signed off)",
+    r"(?:clear|obvious|on record|documented) (?:where|who|whose) (?:the )?(?:responsibility|blame|"
+    r"fault|accountability) (?:sits|lies|lay|sat|is|was)",
     r"(?:just|only|simply) (?:processed|did|followed|implemented|used|sent on|"
     r"passed on) what (?:we|i) "
     r"(?:were|was) (?:sent|given|told|asked|handed)",
