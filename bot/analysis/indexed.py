@@ -96,6 +96,96 @@ def _class_chars(items: list) -> set[str]:
     return chars
 
 
+Clause = frozenset  # any one of these words
+
+
+def _bounds_next(items: list, index: int, bounded_right: bool) -> bool:
+    """Whether a word ending just before items[index] ends at a word boundary."""
+    if index >= len(items):
+        return bounded_right
+    op, arg = items[index]
+    if op is sre_c.LITERAL:
+        char = chr(arg)
+        return char not in _WORD_CHARS and char != "'"
+    if op is sre_c.AT:
+        return arg is sre_c.AT_BOUNDARY or arg is sre_c.AT_END
+    if op is sre_c.ASSERT_NOT:  # (?!\w…): no word character follows
+        direction, sub = arg
+        first = list(sub)[0] if len(list(sub)) else None
+        if direction == 1 and first is not None:
+            if first[0] is sre_c.BRANCH:
+                first = list(first[1][1][0])[0] if first[1][1] and len(first[1][1][0]) else None
+            return first is not None and first[0] is sre_c.IN and (
+                sre_c.CATEGORY, sre_c.CATEGORY_WORD) in first[1]
+    return _separates(op, arg)
+
+
+def _required(items: list, bounded_left: bool, bounded_right: bool) -> list[Clause]:
+    """Clauses of whole words every match of `items` contains: each clause lists words one of
+    which occurs, as the tokenizer of a text would see them (a literal word with a word
+    boundary on both sides, worked out from the pattern around it)."""
+    found: list[Clause] = []
+    run = ""
+    for index, (op, arg) in enumerate(items):
+        if op is sre_c.LITERAL:
+            char = chr(arg)
+            if char in _WORD_CHARS or (char == "'" and run):
+                run += char
+                if bounded_left and run[0] != "'" and _bounds_next(items, index + 1, bounded_right):
+                    found.append(Clause({run}))
+                continue
+            # A word may run on through an apostrophe ("manager's"), so it bounds nothing.
+            run, bounded_left = "", char != "'"
+            continue
+        if run:  # the item carries on the word ("le" + (ave|ft) is how sre_parse reads leave|left)
+            run, bounded_left = "", False
+        if _separates(op, arg):
+            bounded_left = True
+            continue
+        if op is sre_c.AT:
+            bounded_left = bounded_left or arg is sre_c.AT_BOUNDARY
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        right = _bounds_next(items, index + 1, bounded_right)
+        if op is sre_c.SUBPATTERN:
+            found += _required(list(arg[-1]), bounded_left, right)
+        elif op is sre_c.BRANCH:
+            per_branch = [_required(list(branch), bounded_left, right) for branch in arg[1]]
+            if all(per_branch):
+                found.append(Clause().union(*(_best(clauses) for clauses in per_branch)))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and arg[0] >= 1:
+            found += _required(list(arg[2]), False, False)
+        bounded_left = False
+    return found
+
+
+def _best(clauses: list[Clause]) -> Clause:
+    """The most telling clause: fewest alternatives, then the longest shortest word."""
+    return min(clauses, key=lambda c: (len(c), -min(len(w) for w in c), sorted(c)))
+
+
+def _separates(op, arg) -> bool:
+    """A class of white space (\\s, \\s+): it always ends one word and starts the next."""
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, _high, sub = arg
+        return low >= 1 and len(sub) == 1 and _separates(*sub[0])
+    return op is sre_c.IN and all(
+        item_op is sre_c.CATEGORY and item_arg is sre_c.CATEGORY_SPACE for item_op, item_arg in arg
+    )
+
+
+def key_words(source: str, *, bounded: bool) -> Clause | None:
+    """Words one of which every match of `source` contains, or None if none is known.
+
+    `bounded` says the pattern starts and ends at word boundaries (as `phrases()` items do)."""
+    try:
+        clauses = _required(list(sre_parse.parse(source)), bounded, bounded)
+    except (RecursionError, re.error):
+        return None
+    return _best(clauses) if clauses else None
+
+
 def first_words(source: str) -> set[tuple[str, bool]] | None:
     """The possible first words of a match of `source`, or None if unknown."""
     try:
@@ -113,7 +203,7 @@ _EXACT: dict[str, dict[int, set[int]]] = {}
 _PREFIX: dict[str, dict[int, set[int]]] = {}
 _PREFIX_LENGTHS: list[int] = []
 _PATTERNS: list[IndexedPattern] = []
-_MATCHERS_OF_WORD: dict[str, tuple[tuple[int, Matcher], ...]] = {}
+_MATCHERS_OF_WORD: dict[str, tuple[StartGroup, ...]] = {}
 _MAX_WORDS_REMEMBERED = 200_000
 
 Matcher = Callable[[str, int], "re.Match[str] | None"]
@@ -132,8 +222,48 @@ def _register(pattern: IndexedPattern, firsts: list[set[tuple[str, bool]]]) -> i
     return slot
 
 
-def _matchers_of(word: str) -> tuple[tuple[int, Matcher], ...]:
-    """(pattern slot, matcher) for every pattern a match of which can start with `word`."""
+class StartGroup:
+    """The alternatives of one pattern that can start with one word.
+
+    Most alternatives contain a key word ("enough" in "good enough"); in a text without it
+    they cannot match, so at a start only the alternatives whose key words the text holds are
+    tried, and a start where none is left is skipped."""
+
+    __slots__ = ("_by_present", "_pattern", "alternatives", "keys", "matcher", "slot")
+
+    def __init__(self, pattern: IndexedPattern, slot: int, alternatives: frozenset[int]) -> None:
+        self._pattern = pattern
+        self.slot = slot
+        self.alternatives = alternatives
+        self.matcher: Matcher = pattern.matcher(alternatives)
+        keys = [pattern.key_words_of(i) for i in alternatives]
+        self.keys: frozenset[str] = frozenset().union(*(k for k in keys if k is not None))
+        self._by_present: dict[frozenset[str], Matcher | None] = {}
+
+    def matcher_for(self, present: frozenset[str]) -> Matcher | None:
+        """The matcher for the alternatives still possible when only `present` of the keys
+        occur in the text; None when no alternative is."""
+        if present == self.keys:
+            return self.matcher
+        found = self._by_present.get(present, _UNKNOWN)
+        if found is _UNKNOWN:
+            possible = frozenset(
+                i for i in self.alternatives
+                if (keys := self._pattern.key_words_of(i)) is None or not keys.isdisjoint(present)
+            )
+            found = self._pattern.matcher(possible) if possible else None
+            if len(self._by_present) >= _MAX_SUBSETS_REMEMBERED:
+                self._by_present.clear()
+            self._by_present[present] = found
+        return found  # type: ignore[return-value]
+
+
+_UNKNOWN = object()
+_MAX_SUBSETS_REMEMBERED = 4096
+
+
+def _matchers_of(word: str) -> tuple[StartGroup, ...]:
+    """The start group of every pattern a match of which can start with `word`."""
     matchers = _MATCHERS_OF_WORD.get(word)
     if matchers is None:
         found: dict[int, set[int]] = {}
@@ -145,7 +275,7 @@ def _matchers_of(word: str) -> tuple[tuple[int, Matcher], ...]:
             for slot, alternatives in _PREFIX.get(word[:length], {}).items():
                 found.setdefault(slot, set()).update(alternatives)
         matchers = tuple(
-            (slot, _PATTERNS[slot].matcher(frozenset(alternatives)))
+            StartGroup(_PATTERNS[slot], slot, frozenset(alternatives))
             for slot, alternatives in sorted(found.items())
         )
         if len(_MATCHERS_OF_WORD) >= _MAX_WORDS_REMEMBERED:
@@ -154,26 +284,52 @@ def _matchers_of(word: str) -> tuple[tuple[int, Matcher], ...]:
     return matchers
 
 
+class TextTable:
+    """A text's words, and for each pattern slot the ascending offsets where a match may
+    start, each with the matcher for the alternatives that can start there."""
+
+    __slots__ = ("starts", "words")
+
+    def __init__(self, starts: dict[int, list[tuple[int, Matcher]]], words: set[str]) -> None:
+        self.starts = starts
+        self.words = words
+
+
 @lru_cache(maxsize=8192)
-def start_table(text: str) -> dict[int, list[tuple[int, Matcher]]]:
-    """For each pattern slot, the ascending offsets in `text` where a match may start, each
-    with the matcher for the alternatives that can start there."""
+def start_table(text: str) -> TextTable:
+    tokens = [(token.group(), token.start()) for token in _TOKEN.finditer(text)]
+    words = {word for word, _ in tokens}
+    # "the customers' money": a closing quote or plural possessive is not part of the word.
+    words.update([word.rstrip("'") for word in words if word.endswith("'")])
     table: dict[int, list[tuple[int, Matcher]]] = {}
+    starts_of_word: dict[str, list[tuple[int, Matcher]]] = {}
     known = _MATCHERS_OF_WORD
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        matchers = known.get(word)
-        if matchers is None:
-            matchers = _matchers_of(word)
-        if matchers:
-            start = token.start()
-            for slot, matcher in matchers:
-                entries = table.get(slot)
-                if entries is None:
-                    table[slot] = [(start, matcher)]
-                else:
-                    entries.append((start, matcher))
-    return table
+    for word, start in tokens:
+        resolved = starts_of_word.get(word)
+        if resolved is None:
+            resolved = starts_of_word[word] = _resolve(known.get(word) or _matchers_of(word), words)
+        for slot, matcher in resolved:
+            entries = table.get(slot)
+            if entries is None:
+                table[slot] = [(start, matcher)]
+            else:
+                entries.append((start, matcher))
+    return TextTable(table, words)
+
+
+def _resolve(groups: tuple[StartGroup, ...], words: set[str]) -> list[tuple[int, Matcher]]:
+    """(slot, matcher) for each group with an alternative still possible in a text of `words`."""
+    resolved: list[tuple[int, Matcher]] = []
+    for group in groups:
+        matcher: Matcher | None = group.matcher
+        if group.keys:
+            present = group.keys.intersection(words)
+            if present != group.keys:
+                matcher = group.matcher_for(present)
+                if matcher is None:
+                    continue
+        resolved.append((group.slot, matcher))  # type: ignore[arg-type]
+    return resolved
 
 
 _NO_STARTS: list[tuple[int, Matcher]] = []
@@ -185,7 +341,7 @@ class IndexedPattern:
     Behaves like a compiled pattern for `search` and `finditer` (non-overlapping matches,
     leftmost first; at one position the first alternative that matches wins, as in `re`)."""
 
-    def __init__(self, lead: str, items: list[str]) -> None:
+    def __init__(self, lead: str, items: list[str], *, bounded: bool = True) -> None:
         self._lead = lead
         self._indexed: list[str] = []
         scanned: list[str] = []
@@ -197,8 +353,14 @@ class IndexedPattern:
             else:
                 self._indexed.append(item)
                 firsts.append(words)
+        self._key_words = [key_words(item, bounded=bounded) for item in self._indexed]
         self._matchers: dict[frozenset[int], Matcher] = {}
         self._scanned = re.compile(self._join(scanned)) if scanned else None
+        scanned_keys = [key_words(item, bounded=bounded) for item in scanned]
+        # The scanned alternatives need not be run on a text holding none of their key words.
+        self._scanned_keys = (
+            None if None in scanned_keys else frozenset().union(*scanned_keys)  # type: ignore[arg-type]
+        )
         self._slot = _register(self, firsts)
         self.pattern = self._join(items)
 
@@ -213,13 +375,24 @@ class IndexedPattern:
             found = self._matchers[alternatives] = re.compile(self._join(chosen)).match
         return found
 
+    def key_words_of(self, alternative: int) -> frozenset[str] | None:
+        """Words one of which every match of this alternative contains; None if unknown."""
+        return self._key_words[alternative]
+
     def may_match(self, text: str) -> bool:
         """False only when no match can start anywhere in `text`."""
-        return self._scanned is not None or self._slot in start_table(text)
+        table = start_table(text)
+        return self._slot in table.starts or self._scans(table)
+
+    def _scans(self, table: TextTable) -> bool:
+        return self._scanned is not None and (
+            self._scanned_keys is None or not self._scanned_keys.isdisjoint(table.words)
+        )
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        starts = start_table(text).get(self._slot, _NO_STARTS)
-        if self._scanned is None:
+        table = start_table(text)
+        starts = table.starts.get(self._slot, _NO_STARTS)
+        if not self._scans(table):
             end = -1
             for start, match_at in starts:
                 if start < end:
@@ -229,15 +402,26 @@ class IndexedPattern:
                     end = match.end() if match.end() > start else start + 1
                     yield match
             return
-        found = [match for match in (match_at(text, start) for start, match_at in starts)
-                 if match]
-        found.extend(self._scanned.finditer(text))
-        found.sort(key=lambda m: m.start())
-        end = -1
-        for match in found:
-            if match.start() >= end:
-                end = match.end() if match.end() > match.start() else match.start() + 1
-                yield match
+        # Some alternatives are scanned by the regex engine: take whichever match starts first,
+        # then carry on after it, as a single regex would.
+        scan = self._scanned.search  # type: ignore[union-attr]
+        pos = index = 0
+        while True:
+            scanned = scan(text, pos)
+            limit = scanned.start() if scanned else len(text)
+            found = None
+            while index < len(starts) and starts[index][0] <= limit:
+                start, match_at = starts[index]
+                index += 1
+                if start >= pos:
+                    found = match_at(text, start)
+                    if found:
+                        break
+            match = found or scanned
+            if match is None:
+                return
+            yield match
+            pos = match.end() if match.end() > match.start() else match.start() + 1
 
     def search(self, text: str) -> re.Match[str] | None:
         return next(self.finditer(text), None)
@@ -246,4 +430,4 @@ class IndexedPattern:
 def indexed(source: str) -> IndexedPattern:
     """`source` as an IndexedPattern. Its matches must start where a word starts (a leading
     \\b or a lookbehind that rules out a word character), as they do for every pattern here."""
-    return IndexedPattern("", [source])
+    return IndexedPattern("", [source], bounded=False)

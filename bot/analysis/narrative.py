@@ -171,3 +171,8 @@ def _find_team_actions(low: str) -> list[str]:
         m.group(1) for m in _WE_PAST.finditer(low)
         if m.group(1).split()[0] not in _NOT_ACTIONS and not m.group(0).startswith("they")
     ]
+
+
+def forget_sentences() -> None:
+    _i_actions.cache_clear()
+    _team_actions.cache_clear()

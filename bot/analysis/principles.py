@@ -35,9 +35,10 @@ def score_principles(
 ) -> list[PrincipleScore]:
     pattern, owners = _all_signals(principles)
     shown: dict[str, set[str]] = {}
-    for match in pattern.finditer(document.low):
-        for principle_id in owners.get(match.group(0), ()):
-            shown.setdefault(principle_id, set()).add(match.group(0))
+    for sentence in document.sentences:
+        for match in pattern.finditer(sentence.low):
+            for principle_id in owners.get(match.group(0), ()):
+                shown.setdefault(principle_id, set()).add(match.group(0))
     scores: list[PrincipleScore] = []
     for principle in principles:
         distinct = shown.get(principle.id, set())

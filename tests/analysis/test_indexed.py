@@ -59,3 +59,32 @@ def test_metric_patterns_find_what_the_plain_regex_finds(words):
         plain = re.compile(pattern.pattern)
         assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def _analyzer_patterns():
+    import gc
+
+    from bot.analysis import analyze
+    from bot.analysis.indexed import IndexedPattern
+
+    analyze("I fixed it.")  # imports every detector module
+    return [obj for obj in gc.get_objects() if isinstance(obj, IndexedPattern)]
+
+
+ANALYZER_PATTERNS = _analyzer_patterns()
+# Words the patterns are built from, so that random sentences often come close to a match.
+VOCABULARY = sorted({
+    word for pattern in ANALYZER_PATTERNS
+    for word in re.findall(r"[a-z]{2,}(?:'[a-z]+)?", pattern.pattern)
+} | {"i", "we", "the", "my", "our", "it", ",", ".", "'s", "5", "$5", "40%"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=20))
+def test_every_analyzer_pattern_finds_what_the_plain_regex_finds(words):
+    text = " ".join(words)
+    for pattern in ANALYZER_PATTERNS:
+        plain = re.compile(pattern.pattern)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], pattern.pattern[:80]
+        assert pattern.may_match(text) or not plain.search(text)

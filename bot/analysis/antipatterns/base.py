@@ -88,8 +88,6 @@ def hits(
 ) -> list[Hit]:
     """One hit per sentence where `pattern` matches outside a rejected alternative."""
     found: list[Hit] = []
-    if not may_match(pattern, context.document.low):
-        return found
     for sentence in context.story if sentences is None else sentences:
         if not may_match(pattern, sentence.low):
             continue
