@@ -109,15 +109,21 @@ def _bounds_next(items: list, index: int, bounded_right: bool) -> bool:
         return char not in _WORD_CHARS and char != "'"
     if op is sre_c.AT:
         return arg is sre_c.AT_BOUNDARY or arg is sre_c.AT_END
-    if op is sre_c.ASSERT_NOT:  # (?!\w…): no word character follows
-        direction, sub = arg
-        first = list(sub)[0] if len(list(sub)) else None
-        if direction == 1 and first is not None:
-            if first[0] is sre_c.BRANCH:
-                first = list(first[1][1][0])[0] if first[1][1] and len(first[1][1][0]) else None
-            return first is not None and first[0] is sre_c.IN and (
-                sre_c.CATEGORY, sre_c.CATEGORY_WORD) in first[1]
+    if op is sre_c.ASSERT_NOT:
+        return _no_word_follows(arg)
     return _separates(op, arg)
+
+
+def _no_word_follows(arg) -> bool:
+    """A lookahead such as (?!\\w) or (?!\\w|'\\w): no word character comes next."""
+    direction, sub = arg
+    first = next(iter(sub), None)
+    if direction != 1 or first is None:
+        return False
+    if first[0] is sre_c.BRANCH:
+        first = next(iter(first[1][1][0]), None) if first[1][1] else None
+    return first is not None and first[0] is sre_c.IN and (
+        sre_c.CATEGORY, sre_c.CATEGORY_WORD) in first[1]
 
 
 def _required(items: list, bounded_left: bool, bounded_right: bool) -> list[Clause]:
