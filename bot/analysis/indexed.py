@@ -231,41 +231,17 @@ def _register(pattern: IndexedPattern, firsts: list[set[tuple[str, bool]]]) -> i
 class StartGroup:
     """The alternatives of one pattern that can start with one word.
 
-    Most alternatives contain a key word ("enough" in "good enough"); in a text without it
-    they cannot match, so at a start only the alternatives whose key words the text holds are
-    tried, and a start where none is left is skipped."""
+    When every one of them contains a key word ("enough" in "good enough") and the text holds
+    none of those words, no match can start here and the start is skipped."""
 
-    __slots__ = ("_by_present", "_pattern", "alternatives", "keys", "matcher", "slot")
+    __slots__ = ("all_keyed", "keys", "matcher", "slot")
 
     def __init__(self, pattern: IndexedPattern, slot: int, alternatives: frozenset[int]) -> None:
-        self._pattern = pattern
         self.slot = slot
-        self.alternatives = alternatives
         self.matcher: Matcher = pattern.matcher(alternatives)
         keys = [pattern.key_words_of(i) for i in alternatives]
         self.keys: frozenset[str] = frozenset().union(*(k for k in keys if k is not None))
-        self._by_present: dict[frozenset[str], Matcher | None] = {}
-
-    def matcher_for(self, present: frozenset[str]) -> Matcher | None:
-        """The matcher for the alternatives still possible when only `present` of the keys
-        occur in the text; None when no alternative is."""
-        if present == self.keys:
-            return self.matcher
-        found = self._by_present.get(present, _UNKNOWN)
-        if found is _UNKNOWN:
-            possible = frozenset(
-                i for i in self.alternatives
-                if (keys := self._pattern.key_words_of(i)) is None or not keys.isdisjoint(present)
-            )
-            found = self._pattern.matcher(possible) if possible else None
-            if len(self._by_present) >= _MAX_SUBSETS_REMEMBERED:
-                self._by_present.clear()
-            self._by_present[present] = found
-        return found  # type: ignore[return-value]
-
-
-_UNKNOWN = object()
-_MAX_SUBSETS_REMEMBERED = 4096
+        self.all_keyed = None not in keys
 
 
 def _matchers_of(word: str) -> tuple[StartGroup, ...]:
@@ -324,17 +300,12 @@ def start_table(text: str) -> TextTable:
 
 
 def _resolve(groups: tuple[StartGroup, ...], words: set[str]) -> list[tuple[int, Matcher]]:
-    """(slot, matcher) for each group with an alternative still possible in a text of `words`."""
+    """(slot, matcher) for each group that can still match in a text of `words`."""
     resolved: list[tuple[int, Matcher]] = []
     for group in groups:
-        matcher: Matcher | None = group.matcher
-        if group.keys:
-            present = group.keys.intersection(words)
-            if present != group.keys:
-                matcher = group.matcher_for(present)
-                if matcher is None:
-                    continue
-        resolved.append((group.slot, matcher))  # type: ignore[arg-type]
+        if group.all_keyed and group.keys.isdisjoint(words):
+            continue
+        resolved.append((group.slot, group.matcher))
     return resolved
 
 
