@@ -54,6 +54,17 @@ _ROLE = re.compile(
     r"|(?<![\w'])i(?:'m| am| was) (?:working on|on call|on the \w+ (?:desk|team|rota|shift)|"
     r"the (?:\w{1,30} )?on call|on the (?:\w{1,30} )?rotation)"
     r"|(?<![\w'])i worked (?:the |tier|a |nights|days|weekends)"
+    # Titles the list does not know, by their shape: "I was the learning technologist at…".
+    r"|(?<![\w'])i (?:was|am|had been|have been|worked as|started as|joined as) (?:a|an|the) "
+    r"(?:[\w/&'-]{1,30} ){0,2}?[a-z-]{3,}(?:ist|ian|or|er|eer|ant|ent|ee)s? (?:at|in|for|on|with|of)"
+    r" (?:a|an|the|our|my|one|two|\w+'s)\b"
+    # A bare title opening the answer: "Cashier at a high street bank.", "Year 11 English teacher."
+    r"|^(?!(?:our|my|the|their|his|her|a|an|this|that)\b|[a-z]+ed\b)(?:[\w-]+ ){0,3}" + _ROLE_NOUN
+    + r"s?(?: (?:at|in|for|on|with) (?:a|an|the|our)\b|[.,:;]|$)"
+    r"|\bas (?:a|an) (?:[\w/&'-]{1,30} ){0,2}?" + _ROLE_NOUN + r"s?\b"
+    r"|\b(?:job|role|time|year|stint|days|position|area) as (?:a |an |the |our |their )?"
+    r"(?:[\w/&'-]{1,30} ){0,2}?(?:" + _ROLE_NOUN[3:-1] + r"|[a-z-]{3,}(?:ist|ian|or|er|eer|ant|ent|"
+    r"ee))s?\b"
     r"|^(?:[\w-]+ ){0,3}(?:lead|manager|supervisor|engineer|analyst|nurse|teacher|officer|"
     r"operator|developer|designer|coordinator|assistant|agent|planner|estimator|accountant) "
     r"(?:at|in|for|on) (?:a|an|the|our)\b"
@@ -65,7 +76,8 @@ _TASK = phrases(
     r"i was (?:asked|assigned|tasked|given|responsible|in charge|accountable|hired|brought in|"
     r"chosen|put in charge|appointed|picked|nominated|the one (?:who|responsible)|on the hook|"
     r"expected|supposed|told to|charged with|handed)",
-    r"i (?:owned|own|run|ran|manage|managed|led|lead|oversaw|oversee|handled|handle|"
+    r"i (?:owned|own|run|ran|manage|managed|led|lead|oversaw|oversee|handled|handle|coordinated|"
+    r"coordinate|organi[sz]ed|organi[sz]e|supervised|supervise|chaired|chair|"
     r"looked after|look after|was running|am running) (?!to |\d|two |three |four |five |"
     r"several |some |a few |one |into |out |through |across |the numbers|it by )[\w-]+",
     r"i(?:'m| am) (?:responsible|accountable|in charge)", r"(?:it|this|that|fixing \w+) (?:was|is) "
