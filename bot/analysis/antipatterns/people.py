@@ -99,6 +99,35 @@ _WONT_HELP = phrases(
     r"helps|looks after|supports)",
     r"(?:i|i'd) (?:had|have) my own (?:\w{1,30} ){1,2}to (?:run|do|manage|finish|close|hit|look after|"
     r"deliver|get through|worry about)",
+    # Keeping what would help to oneself: the template, the know-how, the answer.
+    r"(?:i|so i) (?:didn't|did not|never|wouldn't|chose not to|decided not to) (?:\w{1,30} )?(?:share|"
+    r"explain|show|document|teach|pass on|hand over|say anything|warn|reply|"
+    r"respond|answer)\b",
+    r"(?:part of|a big part of|the reason|reasons?) why (?:i was|i'm|the company needed me|they "
+    r"needed me|people needed me|i stayed) (?:\w{1,30} )?(?:valuable|needed|indispensable|the go-to|"
+    r"useful)",
+    r"(?:those|that|it) (?:were|was) my (?:thing|edge|secret|advantage)",
+    r"drag(?:ged|ging)? my feet",
+    r"(?:replying|replied|answered|responded) (?:to (?:him|her|them|it) )?with (?:a |the )?(?:link|"
+    r"docs|wiki)",
+    r"(?:saw|noticed|read) (?:it|the \w+|her \w+|his \w+|their \w+) (?:and|but) (?:didn't|did not|"
+    r"never) (?:reply|respond|answer|react)",
+    r"(?:didn't|did not) see it as my (?:problem|job|responsibility|business)",
+    # Sink or swim as a creed: they learn by failing, as the speaker had to.
+    r"(?:had to|have to) (?:figure|work) (?:it|things|everything) out (?:myself|for myself|on my own|"
+    r"the hard way|alone)",
+    r"nobody (?:held|holding|helped|shared|showed) (?:my hand|me|theirs|anything)",
+    r"(?:that's|thats|that is|is) how (?:people|you|they|juniors|new \w+) (?:actually |really )?learn",
+    r"only (?:ever )?learn (?:once|when|by|from|if)", r"you grow by",
+    r"(?:is|was) on (?:you|them|him|her)\b(?! to)", r"(?:his|her|their) (?:lookout|funeral)",
+    r"(?:thrown|throw|chucked) in at the deep end",
+    r"(?:bail|bailing|bailed) (?:people|them|him|her|juniors) out",
+    r"(?:wasn't|was not|isn't|not) part of my (?:role|job|remit)",
+    r"(?:measures|measured|judges|judged|pays|paid) me on (?:my|the) \w+,? not (?:on )?(?:training|"
+    r"helping|supporting|coaching|mentoring)",
+    r"(?:everyone's|everybody's|the) (?:support desk|help ?desk|free support)",
+    r"(?:he|she|they) should (?:go on|attend|take|do|book) (?:the|a) (?:\w{1,30} )?(?:course|training)",
+    r"(?:no need|no point) (?:for me )?to (?:duplicate|repeat|redo) it",
 )
 # A colleague who is new, junior or visibly not coping.
 _PEER_STRUGGLING = phrases(
@@ -111,6 +140,10 @@ _PEER_STRUGGLING = phrases(
     r"kept (?:making|re-running|asking)", r"first (?:time|week|month)",
     r"(?:making|made|kept making) (?:\w{1,30} )?mistakes", r"temps?", r"undergrad\w*", r"intern",
     r"graduate", r"out of (?:his|her|their) depth", r"wrong aisles?", r"falling behind",
+    r"in the weeds", r"first-year", r"(?:phd|new) student", r"bootcamp",
+    r"(?:a|the|our) new (?:[\w-]+ )?(?:server|waiter|tech|technician|analyst|engineer|associate|"
+    r"editor|agent|rep|clerk|assistant|recruit|member|person|guy|girl|joiner|coordinator)",
+    r"(?:had )?inherited (?:a|the) (?:\w{1,30} )?(?:model|codebase|spreadsheet|process|system)",
 )
 _HELPED = phrases(
     r"(?<!if )i (?:\w{1,30} )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|"
