@@ -55,22 +55,50 @@ _PAST_NARRATIVE = re.compile(
     r"(?<![\w'])(?:i|we)(?: \w+)?? (?:" + IRREGULAR_PAST + r"|[a-z]{2,}ed)\b"
 )
 _WISH = re.compile(r"\b(?:i'd|i would) (?:really )?(?:love|like|prefer|hope|want)\b")
+# A routine told in the present: "I start by…", "then I score them", "the first thing I do is".
+# Being, knowing and feeling are not routines, nor is a job held ("I teach maths").
+_ROUTINE = re.compile(
+    r"(?:^|, |; |\band |\bthen |\bso )(?:i|i'll|we|we'll)(?: (?:then|also|first|just|always|"
+    r"usually|often|really|still|normally|typically|generally|quickly))? "
+    r"(?!(?:am|have|had|was|were|did|do not|don't|didn't|can't|think|believe|know|feel|want|need|"
+    r"like|love|hope|guess|mean|remember|work|teach|manage|run|lead|own|live|joined|say|said|"
+    r"wasn't|couldn't|wouldn't|got|get|could|would|can|should|might|must|will|may)\b)"
+    r"(?!" + IRREGULAR_PAST + r"\b)[a-z]{2,}(?<!ed)(?<!'d)\b"
+    r"|\bwhat (?:i|we) (?:usually |normally |typically |generally )?do is\b"
+    r"|\bthe first thing (?:i|we) do\b"
+)
 
 
-def _is_habit(sentence: Sentence) -> bool:
+def _is_habit(sentence: Sentence, routines: bool = False) -> bool:
     low = sentence.low
-    if not HABIT.search(low) or _PAST_NARRATIVE.search(low):
+    if _PAST_NARRATIVE.search(low):
         return False
-    return bool(HABIT.search(_WISH.sub(" ", low)))
+    if routines and _ROUTINE.search(low):
+        return True
+    return bool(HABIT.search(low) and HABIT.search(_WISH.sub(" ", low)))
+
+
+# Present-tense routines ("I start by…") read as habits only in an answer that also says so
+# more than once ("usually", "in those situations", "I'd…"): otherwise they are a story told
+# in the present ("so I radio the shift manager").
+MIN_HABIT_MARKERS_FOR_ROUTINES = 2
+
+
+def _habits(story: list[Sentence]) -> list[Sentence]:
+    routines = sum(_is_habit(s) for s in story) >= MIN_HABIT_MARKERS_FOR_ROUTINES
+    return [s for s in story if _is_habit(s, routines)]
 
 
 def is_hypothetical(context: Context) -> bool:
     story = context.story
     if not story:
         return False
-    habits = [s for s in story if _is_habit(s)]
+    habits = _habits(story)
+    habit_ids = {s.index for s in habits}
     # An example inside the habit talk ("someone who gave three years ago") is not a story.
-    specific = sum(1 for s in story if SPECIFIC_PAST.search(s.low) and not _is_habit(s))
+    specific = sum(
+        1 for s in story if SPECIFIC_PAST.search(s.low) and s.index not in habit_ids
+    )
     own_actions = sum(len(i_actions(s)) for s in story)
     if len(habits) < 1 or len(habits) / len(story) < MIN_HABIT_SHARE:
         return False
@@ -81,5 +109,5 @@ def is_hypothetical(context: Context) -> bool:
 def hypothetical(context: Context) -> list[Hit]:
     if not is_hypothetical(context):
         return []
-    first = next(s for s in context.story if _is_habit(s))
+    first = _habits(context.story)[0]
     return [Hit(first, 1.0, "would")]
