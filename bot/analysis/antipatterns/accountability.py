@@ -205,6 +205,10 @@ _ACTED_ANYWAY = phrases(
 
 # Escalating at once, with the facts, is owning the problem within one's authority.
 _PROMPT_ESCALATION = phrases(
+    r"(?:the same|that) (?:day|morning|afternoon|evening|night|hour),? (?:i|we) (?:\w{1,30} )?"
+    r"(?:told|rang|called|phoned|emailed|briefed|messaged|informed|paged|escalated|raised|flagged)",
+    r"(?:a |my )?(?:suggested|proposed|recommended) (?:next step|fix|option|plan|course of action)",
+    r"rather than wait(?:ing)? (?:for|until)", r"saw it (?:straight away|right away|immediately|at once)",
     # Taking it to the person whose call it is, at once and ready to decide.
     r"(?:told|rang|called|phoned|emailed|briefed|messaged|informed|paged) (?:the|my|our|him|her|"
     r"them) (?:\w{1,30} ){0,3}?(?:the same day|that (?:day|morning|afternoon|evening|night)|straight "

@@ -17,6 +17,12 @@ _MONEY = (
     r"bookings|money|p&l|bottom line|valuation|cash|commission|food cost|unit economics|"
     r"the (?:board|quarterly) (?:deck|number)|our number|the number)"
 )
+# "Since the commission on it was double" gives a reason; "since the billing deploy the night
+# before" gives a time: a reason is a clause, with its verb within a few words.
+_SINCE_AS_REASON = (
+    r"since(?= (?:[\w'-]{1,30} ){0,4}(?:was|were|is|are|had|has|paid|pays|brought|made|came|"
+    r"carried|would)\b)"
+)
 _MONEY_WINS = phrases(
     r"(?:it )?all comes back to (?:profit|money|revenue|the money)",
     r"(?:we|i) make more money", r"(?:the )?(?:math|maths|numbers) (?:clearly |still )?"
@@ -43,7 +49,8 @@ _MONEY_WINS = phrases(
     r"defensible|covered|compliant)",
     r"(?:most profitable|best margin|highest margin) (?:\w{1,30} )?ever",
     # Money as the stated reason: "because the margin…", "since the commission…".
-    near(r"(?:because|since)", r"(?<!customers' )(?<!their )(?<!client's )" + MONEY, 6),
+    near(r"(?:because|" + _SINCE_AS_REASON + ")", r"(?<!customers' )(?<!their )(?<!client's )"
+         + MONEY, 6),
     r"(?:where|that's where) the money is", r"leaving money on the table",
     r"(?:the )?numbers (?:made|make) the case", r"(?:paid|pays) the best commission",
     r"(?:matters|matter) most to the business", r"commercially sound",
@@ -137,7 +144,7 @@ _MONEY_TERM = (
 )
 # Money as the reason: "because the margin was triple", "those charges were worth $1.2M, so".
 _MONEY_MOTIVE = phrases(
-    near(r"(?:because|since|so that|in order to|to (?:push|protect|grow|hit|lift|"
+    near(r"(?:because|" + _SINCE_AS_REASON + r"|so that|in order to|to (?:push|protect|grow|hit|lift|"
          r"boost|keep|drive|improve))", _MONEY_TERM, 8),
     _MONEY_TERM + r" (?:was|were|had been) already (?:\w{1,30} )?(?:part of|in|baked into|counted in|"
     r"built into|booked in) (?:the |our )?(?:forecast|plan|numbers|budget)",
@@ -641,7 +648,8 @@ _LEFT_IN_PLACE = phrases(
     r"(?:revisit|fix|deal with|clean (?:it )?up) (?:it|that|this) (?:when|later|next|in the)",
     r"negligible", r"(?:we|i) (?:didn't|did not|never) fix",
     r"(?:decided|chose) (?:\w{1,30} ){0,2}to ship (?:it )?as (?:is|it was)",
-    r"(?:was|were) deprioriti[sz]ed", r"marked (?:it )?p[34]",
+    r"(?:fix|bug|issue|defect|repair|ticket|problem|patch)e?s? (?:\w{1,30} )?(?:was|were) "
+    r"deprioriti[sz]ed", r"marked (?:it )?p[34]",
     r"(?:so|and) i did not say anything",
     _NOT_THEM + r"(?:kept|carried on) (?:running|using|shipping)",
     r"strip of (?:yellow )?tape", r"workaround down", r"(?:just|only) (?:told|asked) "

@@ -54,7 +54,8 @@ _CONCEALED = phrases(
     r" (?:that )?(?:the (?:delay|problem|issue) was|it was) (?:down|due) to",
     r"(?:some|a bit of|a little|minor) (?:\w{1,30} )?weirdness",
     # Others finding out late; "we only found out when…" is the speaker's own discovery.
-    r"(?<!we )(?<!i )(?<!we only )(?<!i only )(?:found|find|finds|would find) out "
+    r"(?<!we )(?<!i )(?<!we only )(?<!i only )(?<!if they )(?<!if he )(?<!if she )(?<!if people )"
+    r"(?<!if customers )(?:found|find|finds|would find) out "
     r"(?:\w{1,30} ){0,3}(?:later|after|when|a week|weeks|from "
     r"(?:someone|a customer|the news))",
     r"(?:so|and) (?:it|nobody|no one|they|he|she) (?:wouldn't|would not|never) (?:notice|see|"
@@ -147,6 +148,8 @@ _MISREPRESENTED = phrases(
     r"(?:topic|subject|question|mentioning|bringing|raising|talking)",
     r"(?:instead of|rather than) (?:restating|reissuing|re-issuing|disclosing|admitting|"
     r"reporting|owning up)",
+    # The speaker downgrading it (a monitor or auditor classing it is their call).
+    r"(?<!monitor )(?<!auditor )(?<!inspector )(?<!committee )(?<!regulator )(?<!reviewer )"
     r"(?:treat|treated|class|classed|classified|logged|recorded|called|record) (?:it|this|that) as "
     r"(?:a |an )?(?:minor|internal|routine|low|one-off|non-reportable)",
     # Records removed or doctored.
