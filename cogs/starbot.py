@@ -14,6 +14,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.analysis import warm_up
 from bot.bank import Bank
 from bot.errors import UserFacingError
 from bot.settings import Settings
@@ -158,6 +159,8 @@ class StarBot(commands.Bot):
         self._extensions_to_load = extensions
 
     async def setup_hook(self) -> None:
+        # Before the gateway connects, so the first answers after a restart are not slow.
+        warm_up()
         for extension in self._extensions_to_load:
             await self.load_extension(extension)
         if self.settings.dev_guild_id:

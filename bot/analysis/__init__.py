@@ -1,9 +1,29 @@
 """Answer analysis: STAR parts, metrics, ownership, lessons, anti-patterns, follow-ups."""
 
 from bot.analysis.analyzer import analyze
-from bot.analysis.indexed import start_table
+from bot.analysis.indexed import prepare_known_words, start_table
 from bot.analysis.models import Analysis, AntiPatternFinding
 from bot.analysis.narrative import forget_sentences
+
+# The first time a word is met, the matchers of the patterns it can start are compiled (a few
+# milliseconds each). Doing that at start-up for every word the patterns name, and reading
+# one ordinary answer, means the first members after a restart do not wait for it (~1 s).
+_WARM_UP_ANSWER = (
+    "At my last job I was the lead on a small team, and we had a problem with late orders that "
+    "customers kept complaining about. My manager asked me to fix it, so I looked at the data "
+    "and found that it was not the vendor's fault: our own process had a gap. I told the team "
+    "what I would change, we tried it for a week, and then I rolled it out to everyone. "
+    "Honestly it was good enough at first, but I wanted to be sure, so I checked with the "
+    "customers who had been affected. In the end late orders fell from 12% to 3% and "
+    "complaints dropped by half. I learned that if you don't measure it, you can't improve it, "
+    "and next time I would ask earlier. They were happy, it was my call, and I owned it."
+)
+
+
+def warm_up() -> None:
+    """Compile the matchers for the words patterns start with, then read one ordinary answer."""
+    prepare_known_words()
+    analyze(_WARM_UP_ANSWER)
 
 
 def clear_caches() -> None:
@@ -12,4 +32,4 @@ def clear_caches() -> None:
     forget_sentences()
 
 
-__all__ = ["Analysis", "AntiPatternFinding", "analyze", "clear_caches"]
+__all__ = ["Analysis", "AntiPatternFinding", "analyze", "clear_caches", "warm_up"]

@@ -408,3 +408,9 @@ def indexed(source: str) -> IndexedPattern:
     """`source` as an IndexedPattern. Its matches must start where a word starts (a leading
     \\b or a lookbehind that rules out a word character), as they do for every pattern here."""
     return IndexedPattern("", [source], bounded=False)
+
+
+def prepare_known_words() -> None:
+    """Build the matchers of every word a pattern names as its first word, ahead of use."""
+    for word in list(_EXACT):
+        _matchers_of(word)
