@@ -69,6 +69,14 @@ _SOMEONE_ELSES = phrases(
     r"desk's|manager's|lead's) (?:area|job|call|remit|patch|responsibility)",
     r"make this decision alone", r"(?:referred|passed|handed|kicked) (?:it|this|the \w+) "
     r"(?:up|over|on)? ?to",
+    # Owned by someone else, in the speaker's eyes: "that file wasn't mine", "not my place".
+    r"(?:belonged|belongs) to (?:a|an|the|another|their|his|her) ",
+    r"(?:wasn't|was not|isn't|is not) (?:really )?mine\b", r", not mine\b",
+    r"(?:didn't|did not|doesn't) (?:really )?(?:feel|seem) like my place",
+    r"(?:another|the other|other|a different) (?:\w{1,30} )?team's (?:\w{1,30} ){0,2}(?:infrastructure|"
+    r"config|code|system|service|file|report|area|domain|server|database|repo|pipeline)",
+    r"(?:the|their) (?:\w{1,30} ){0,2}team's (?:\w{1,30} ){0,2}(?:infrastructure|config|code|system|"
+    r"service|server|database|repo|pipeline),? not (?:mine|ours|my|our)",
 )
 _FEARED_BLAME = phrases(
     # Blame landing on the speaker, not blame as a topic ("stop the blame game").
@@ -91,6 +99,12 @@ _FEARED_BLAME = phrases(
     r"(?:my|our) (?:name|id|signature|initials) (?:\S{1,40} ){0,3}(?:on|against|at the top)",
     r"(?:go|went|goes|come|came) after (?:whoever|anyone|the person)",
     r"(?:questioned|queried|challenged) (?:one of )?my", r"against my name",
+    r"(?:would have been|would be|it'd be|would've been|it'd have been) on me",
+    r"asking for trouble", r"(?:look|looked|looks|looking) (?:really |pretty |very )?bad (?:for|on) "
+    r"(?:me|my)",
+    # Covering oneself: the ticket as proof, not as a fix.
+    r"(?:to show|so i could show|proof) (?:that )?i(?:'d| had) (?:raised|flagged|reported|told|"
+    r"escalated|mentioned)",
 )
 # Vaguer worry about what acting could lead to; weaker on its own.
 _FEARED_VAGUE = phrases(
@@ -193,6 +207,7 @@ _COULD_ACT = phrases(
     r"procedures?|runbook|policy|playbook)",
     r"(?:procedure|policy|handbook|runbook|playbook)(?:\S| ){0,60}(?:says|covers|allows|lets)",
     r"(?:is|was) (?:laminated|written|posted|documented) on",
+    r"i could see how to (?:fix|solve|change|do|sort|correct)",
 )
 _ACTED_ANYWAY = phrases(
     r"(?:so|and|then) i (?:rolled (?:it )?back|restarted|fixed|went ahead|made the call|"
