@@ -390,6 +390,10 @@ _SETTLED = phrases(
     r"many|much))",
     r"(?:don't|didn't|do not|did not) know (?:what|how|whether|if) (?:the )?(?:uptake|outcome|impact|"
     r"effect|result|usage|adoption)",
+    r"(?:my|our|the) (?:job|task|role|aim|brief) was (?:just |simply |only )?to hit (?:the|my|our) "
+    r"(?:number|target|kpi|figure|quota)",
+    r"(?:didn't|did not) (?:think|see) (?:that )?(?:we|i|there was a) (?:\w{1,30} )?(?:needed|need|"
+    r"reason|point) to (?:go back|check|look|revisit|review|re-?check)",
     r"good enough", r"(?:it|that|this|which) met (?:the|all the|every|our) (?:requirements?|"
     r"spec|specification|criteria|acceptance criteria)",
     r"(?:wasn't|weren't|was not|were not|isn't|aren't|(?:it's|that's|which is|which was|as it "
@@ -450,6 +454,7 @@ _ACCEPTED = phrases(
          r"sponsor|stakeholders?|board|committee|reviewer|pm|po)", r"(?:approved|accepted|signed "
          r"(?:it |this |that |the \w+ )?off|okayed|green-?lit) (?:it|the|this|that|them)", 1),
     r"on time and (?:on|under) budget", r"approved (?:with )?no findings",
+    r"(?:signed off|approved|passed|cleared)(?: \S{1,40}){0,4} (?:with )?no findings",
     r"got through (?:the )?(?:\w{1,30} )?(?:walkthrough|inspection|review|audit)",
     r"(?:audit )?compliance was 100", r"marked (?:it )?(?:as )?(?:done|resolved|complete)",
     r"(?:scanner|tests?|audit|inspection|review|checklist) (?:passed|came back)",
@@ -524,7 +529,13 @@ _SPEC_DEFENCE = phrases(
     r"(?:hit|met|reached|achieved|passed|cleared) (?:\S{1,40} ){0,6}?(?:target|rate|bar|threshold|"
     r"measure|kpi|criteria|sla)(?:[\w%' -]){0,40}?, so (?:we|i) ",
     r"(?:had|has) (?:already )?(?:approved|signed off|accepted|passed) (?:it|them|the \w+)"
-    r"(?:\w| |,){0,20}, so (?:i|we)",
+    r"(?:\w| |,){0,60}, so (?:i|we)",
+    # The measure redefined until it is met: "a ticket counted as 'responded' once…".
+    r"(?:counted|count|counts|marked|logged|classed) as (?:'|\")?(?:responded|resolved|done|complete|"
+    r"closed|answered|handled|delivered)",
+    r"within (?:the |our )?(?:policy|spec|contract|sla|agreed) (?:threshold|limit|tolerance|range)",
+    r"(?:the )?(?:audit|auditors?|inspection|review|checker) (?:hadn't|had not|didn't|did not|never) "
+    r"(?:flagged|found|raised|picked up) (?:anything|any)",
     near(_FORMAL_BAR, r"(?:tested|covered|checked|specified|said|asked for|measured) (?:\S{1,40} ){0,4}"
          r"but not", 4),
     r"(?:was|is) (?:the|my|our) (?:measure|metric|target|kpi) (?:the |that |my |our )?(?:\w{1,30} )?"
