@@ -16,6 +16,7 @@ _AUDIENCE = (
 _CONCEALED = phrases(
     r"i (?:didn't|did not|never|chose not to|decided not to|won't|wouldn't) (?:\w{1,30} )?"
     r"(?:mention|tell|flag|raise|report|disclose|share|put|go into|say anything|inform|"
+    r"pass (?:it|that|this|the \w+) on|pass on|"
     r"escalate|bring (?:it|this|that) up|let (?:\w{1,30} )?know|log|record|document)"
     r"(?:\w| |-|'){0,40}?" + _AUDIENCE,
     r"(?:we|i) (?:decided|agreed|chose)(?: between (?:us|ourselves))? not to (?:tell|mention|"
@@ -132,6 +133,14 @@ _DISCLOSED = phrases(
 _MISREPRESENTED = phrases(
     r"(?:kept|left|marked|reported|showed|had|rated) (?:the )?(?:\S{1,40} ){0,3}(?:at|as) (?:green|"
     r"on track|amber|fine|complete|done|healthy)",
+    r"(?:kept|left) (?:it|the \w+|that|them) (?:\w{1,30} ){0,3}(?:marked|listed|showing|labell?ed) "
+    r"(?:as )?(?:'|\")?(?:in progress|on track|green|on schedule|planned)",
+    # Letting people take it for something ordinary: "it looked like a normal dip".
+    r"(?:looked|passed|came across|read) (?:\w{1,30} ){0,2}(?:like|as) (?:a |an )?(?:normal|routine|"
+    r"ordinary|natural|regular|seasonal|expected) (?:dip|drop|change|variation|blip|fluctuation|"
+    r"delay|wobble)",
+    r"(?:presented|framed|pitched|sold|described|announced) (?:it|this|that|the \w+(?: \w+)?) as "
+    r"(?:phase one|the first phase|part one|a first step|planned|intended|deliberate|a feature)",
     r"(?:labell?ed|described|reported|booked|coded|framed|called|presented) (?:it|this|that|the "
     r"\w+) (?:\w{1,30} )?as (?:an? )?(?:one-off|timing|routine|normal|minor|rounding|system|"
     r"technical|admin\w*|clerical|mix-up|misunderstanding)",
@@ -219,6 +228,13 @@ _WHY_UNSAID = phrases(
     # Weighing what telling would cost: "Telling the council would have disqualified us."
     r"^(?:telling|informing|notifying|reporting|disclosing|admitting|flagging|mentioning|"
     r"raising) (?:\S{1,40} ){0,5}?would(?: almost certainly| probably| definitely)? (?:have )?",
+    r"(?:knew|thought|felt|figured) (?:that )?(?:telling|informing|notifying|reporting|admitting|"
+    r"flagging|mentioning) (?:\S{1,40} ){0,4}?would (?:mean|have meant|trigger|cause|lead to|invite|"
+    r"start|raise|make)",
+    r"(?:knew|thought|figured) (?:that )?(?:she|he|they)(?:'d| would) (?:lose interest|pull out|walk "
+    r"away|cancel|panic|escalate|back out)",
+    r"(?:didn't|did not) want to make a (?:big )?(?:deal|fuss|thing|song and dance) (?:of|about|out "
+    r"of) it",
 )
 # Legitimately not sharing: confidentiality, privacy or need-to-know.
 _LEGIT_WITHHOLDING = phrases(
