@@ -266,10 +266,11 @@ _MONEY_RESULT = phrases(
     r"(?:hit|beat|smashed|exceeded) (?:my|our|the) (?:\w{1,30} ){0,2}(?:target|quota|number)",
     r"(?:biggest|largest|best|record) (?:\w{1,30} )?(?:commission|bonus|deal|sale|month|quarter|"
     r"year)",
-    r"(?:added|brought in|generated|earned|netted) (?:us )?(?:about |around |roughly |over |nearly )?"
-    r"[$£€]\s?\d",
+    # The whole amount is taken ("£11m"), so the match ends where the number does.
+    r"(?:added|brought in|generated|earned|netted) (?:us )?(?:about |around |roughly |over |"
+    r"nearly )?[$£€]\s?\d[\d.,]*(?:k|m|bn)?",
     r"(?:food cost|cost of goods|cogs|loss ratio|cost per \w+|payouts?) (?:\S{1,40} ){0,3}?(?:down to|"
-    r"came in at|fell to|dropped to) \d",
+    r"came in at|fell to|dropped to) \d[\d.,]*%?",
 )
 # Customers paying for it, waved away: "they weren't where the money was", "low-margin anyway".
 _COST_WAVED_AWAY = phrases(
