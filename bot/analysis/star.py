@@ -122,7 +122,7 @@ _SETTING = phrases(
     r"office|warehouse|unit|region|organi[sz]ation|group|lab|biggest) (?:[\w'-]{1,30} ){0,3}?"
     r"(?:had|was|were|has|is|needed|kept|got|went|started|ran|used|did|didn't|wasn't|"
     r"couldn't|lost|missed|faced|received)",
-    r"(?:we|they|i) (?:had|were|was) (?:about|around|only|just)? ?\d",
+    r"(?:we|they|i) (?:had|were|was) (?:about|around|only|just)? ?\d[\d.,]*",
     r"i (?:joined|inherited|took over|started at|moved to)",
     r"i (?:managed|ran|led|owned|opened|run|manage|lead|own|supervised|coordinated|"
     r"volunteer|volunteered|maintained|looked after) (?:with |at |for )?(?:a|an|the|our|my|"
@@ -198,7 +198,7 @@ _RESULT_CHANGE = phrases(
 )
 _RESULT_DONE = phrases(
     r"launched", r"shipped", r"went live", r"go-live", r"delivered (?:on time|early|it|the)",
-    r"won", r"signed (?:up|the|a|with)", r"renewed", r"hit (?:the|our|it|target|\d)", r"reached",
+    r"won", r"signed (?:up|the|a|with)", r"renewed", r"hit (?:the|our|it|target|\d[\d.,]*)", r"reached",
     r"achieved", r"finished", r"completed", r"passed", r"(?:was|were|got) (?:approved|accepted|"
     r"adopted|promoted|hired|funded|published|praised|recognised|recognized|selected|"
     r"rolled out|fixed|resolved|restored|cancelled|canceled|delayed|lost|late|discharged)",

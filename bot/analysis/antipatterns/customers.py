@@ -77,7 +77,7 @@ _HARM_DISMISSED = phrases(
     r"(?:measured|counted|tracked) on (?:a )?different (?:team|dashboard)",
     r"technically (?:getting|got|received)", r"the contracts were signed",
     r"conversion (?:dipped|dropped|fell)", r"(?:modelled|modeled|priced in|accepted) "
-    r"(?:the )?(?:churn|attrition)", r"(?:churn|attrition) (?:at|of) (?:about )?\d",
+    r"(?:the )?(?:churn|attrition)", r"(?:churn|attrition) (?:at|of) (?:about )?\d[\d.,]*",
     r"nobody had set up", r"(?:which|that) we'd modelled", r"(?:had|have) to (?:upgrade|pay)",
     r"(?:locked|lock) in", r"(?:refunds?|refund requests|returns|complaints|churn) (?:went|"
     r"were) up", r"customers (?:\w{1,30} ){0,2}(?:loved|preferred|relied on|liked)",
@@ -261,7 +261,7 @@ _HARM_BUT_GAIN = phrases(
 # The result told in money or quota alone: "premium income went up £6m", "closed at 112%".
 _MONEY_RESULT = phrases(
     _MONEY_TERM + r" (?:\S{1,40} ){0,4}?(?:went up|rose|grew|increased|was up|were up|jumped|"
-    r"doubled|tripled|climbed|beat|beat its|hit|exceeded|up by|up \d)",
+    r"doubled|tripled|climbed|beat|beat its|hit|exceeded|up by|up \d[\d.,]*)",
     r"(?:closed|finished|ended) (?:the |my |our )?(?:quarter|year|month|half) (?:at|on) \d+ ?%",
     r"(?:hit|beat|smashed|exceeded) (?:my|our|the) (?:\w{1,30} ){0,2}(?:target|quota|number)",
     r"(?:biggest|largest|best|record) (?:\w{1,30} )?(?:commission|bonus|deal|sale|month|quarter|"
@@ -739,7 +739,7 @@ _DEFECT = phrases(
     r"sending|loading|updating|posting)", r"(?:didn't|did not|doesn't|wouldn't|couldn't|"
     r"stopped) (?:work|load|sync|save|read|print|post|fire|trigger|register)\w*",
     r"(?:only|barely|sometimes) work\w*", r"even when", r"instead of (?:the )?(?:correct|right|"
-    r"\d)", r"off by", r"double-(?:charg|count|post|book)\w*", r"flash", r"taped",
+    r"\d[\d.,]*)", r"off by", r"double-(?:charg|count|post|book)\w*", r"flash", r"taped",
     r"workarounds?", r"unreadable", r"inaccessible",
     r"(?:reading|running|sitting|holding|set|laid|fitted|installed|measuring) (?:\S{1,40} ){0,4}(?:too "
     r"high|too low|high|low|off|below|above|short of|out of (?:range|tolerance|spec))",
@@ -766,7 +766,7 @@ _COST_OF_IT = (
     r"(?:would(?: have)? (?:meant|mean|taken|take|cost|pushed|push|required|needed|delayed|"
     r"involved|triggered|touched|left|been (?:a|an) (?:big|huge|major|massive|long) \w+)|"
     r"meant|means|needed|required|takes|took|cost|touched|involved|was (?:a|an) (?:\S{1,40} )?"
-    r"(?:lead time|job|project)|would (?:be|cost) (?:about |around |roughly )?[$£€]\d)"
+    r"(?:lead time|job|project)|would (?:be|cost) (?:about |around |roughly )?[$£€]\d[\d.,]*)"
 )
 _FIX_COST = phrases(
     # A sentence that opens with what the remedy involves: "Lifting the brickwork would have…".
