@@ -365,10 +365,6 @@ _POINTED = phrases(
     r"nothing (?:that )?(?:i|we|my team|our team) could (?:have )?(?:caught|done|prevented|changed)",
     r"(?:the )?(?:core|main|real|root|actual|biggest|underlying) (?:issue|problem|cause) (?:was|were) "
     r"(?:the|their|his|her|that (?:the|they|he|she))",
-    # The lesson aimed at other people: "the lesson is that clients need to know what they want".
-    r"(?:lesson|takeaway|learning)s? (?:\S{1,40} ){0,5}?(?:is|was) that (?:clients|customers|vendors|"
-    r"suppliers|contractors|they|other teams|the \w+ team|people|\w+ teams) (?:need|needs|have|has|"
-    r"should|must) to",
     r"(?:no|little) incentive to get it right",
     # The cause placed on someone else's side of the line.
     r"(?:came|come|coming|was|were) (?:really |mostly |all |entirely )?(?:from|on) (?:her|his|their|"
@@ -632,6 +628,17 @@ _DEFENDED = phrases(
          r"fall\w*|fell|sit|sat|stay\w*) (?:with|on)", 3),
 )
 
+# The lesson aimed at other people ("the lesson is that clients need to know what they want",
+# "with outsourced vendors you need penalties"): read in the closing lesson too.
+_LESSON_FOR_OTHERS = phrases(
+    r"(?:lesson|takeaway|learning|learned|learnt)s? (?:\S{1,40} ){0,5}?(?:is|was)? ?that (?:clients|"
+    r"customers|vendors|suppliers|contractors|they|other teams|the \w+ team|people|\w+ teams) "
+    r"(?:need|needs|have|has|should|must) to",
+    r"with (?:outsourced |external |third-party )?(?:vendors|suppliers|contractors|agencies|clients) "
+    r"you (?:need|have) to",
+    r"(?:no|little) incentive to get it right",
+)
+
 # Telling a reviewer that someone else had failed ("I pointed out that the hotel team had
 # missed the window"): the failure and the defence in one clause.
 _REPORTED_FAULT = phrases(
@@ -645,7 +652,8 @@ _REPORTED_FAULT = phrases(
 
 def blame_shifting(context: Context) -> list[Hit]:
     strong = hits(context, _NOT_OURS, 0.75)
-    weak = hits(context, _POINTED, 0.4)
+    weak = hits(context, _POINTED, 0.4) + hits(
+        context, _LESSON_FOR_OTHERS, 0.4, sentences=context.sentences)
     defended = hits(context, _DEFENDED, 0.6, sentences=context.sentences)
     reported = hits(context, _REPORTED_FAULT, 1.0)
     if not (strong or defended or reported or weak):
