@@ -210,7 +210,8 @@ _PREFIX: dict[str, dict[int, set[int]]] = {}
 _PREFIX_LENGTHS: list[int] = []
 _PATTERNS: list[IndexedPattern] = []
 _MATCHERS_OF_WORD: dict[str, tuple[StartGroup, ...]] = {}
-_MAX_WORDS_REMEMBERED = 200_000
+# Bounded so a long-running bot with a large vocabulary keeps a modest footprint (~10 MB).
+_MAX_WORDS_REMEMBERED = 50_000
 
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 
