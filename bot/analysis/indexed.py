@@ -210,8 +210,9 @@ _PREFIX: dict[str, dict[int, set[int]]] = {}
 _PREFIX_LENGTHS: list[int] = []
 _PATTERNS: list[IndexedPattern] = []
 _MATCHERS_OF_WORD: dict[str, tuple[StartGroup, ...]] = {}
-# Bounded so a long-running bot with a large vocabulary keeps a modest footprint (~10 MB).
-_MAX_WORDS_REMEMBERED = 50_000
+# Bounded so a long-running bot keeps a modest footprint: about 1.3 KB a word (measured on our
+# labelled answers), so at most ~26 MB; past the bound the table is rebuilt as words recur.
+_MAX_WORDS_REMEMBERED = 20_000
 
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 
