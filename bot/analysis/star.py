@@ -100,7 +100,10 @@ _TASK = phrases(
 )
 _NEGATED_TASK = phrases(r"(?:nobody|no one|never) (?:\w{1,30} )?asked me", r"wasn't (?:\w{1,30} )?my job")
 _SETTING = phrases(
-    r"at (?:my|a|an|our|the|one) (?:[\w/-]+ ){0,5}?(?:job|company|employer|startup|start-up|"
+    r"(?:at|for|on|inside) (?:my|a|an|our|the|one) (?:[\w/+&'-]+ ){0,5}?(?:job|company|employer|"
+    r"startup|start-up|app|network|installer|supplier|operator|reseller|insurer|utility|trust|"
+    r"practice|surgery|lab|studio|chain|scale-?up|wholesaler|cooperative|co-?op|nursery|"
+    r"dealership|garage|airport|hotel|site|"
     r"firm|agency|hospital|school|university|college|store|shop|warehouse|bank|clinic|"
     r"restaurant|hotel|factory|plant|centre|center|office|lab|team|org|organi[sz]ation|"
     r"retailer|provider|platform|site|depot|ward|unit|library|charity|nonprofit|non-profit|"
@@ -124,6 +127,14 @@ _SETTING = phrases(
     r"couldn't|lost|missed|faced|received)",
     r"(?:we|they|i) (?:had|were|was) (?:about|around|only|just)? ?\d[\d.,]*",
     r"i (?:joined|inherited|took over|started at|moved to)",
+    # The organisation as the setting: "we were the growth team at…", "we were a tier-2 supplier",
+    # "I worked in retention at a mobile network".
+    r"we were (?:a|an|the) (?:[\w/+&'-]+ ){0,3}?(?:team|supplier|company|startup|agency|firm|shop|"
+    r"practice|crew|unit|department|vendor|contractor|consultancy|charity|business)",
+    r"i (?:worked|work|was working) in (?:[\w/+&'-]+ ){1,3}?(?:at|for) (?:a|an|the|our)",
+    r"^(?:a|an|the|our|my) (?:[\w/+&'-]+ ){0,4}?(?:company|firm|client|customer|hospital|school|"
+    r"supplier|vendor|agency|charity|council|manufacturer|retailer|bank|insurer) (?:had|was|were|"
+    r"sent|asked|wanted|needed|hired|came|called|emailed|ran|launched|decided)",
     r"i (?:managed|ran|led|owned|opened|run|manage|lead|own|supervised|coordinated|"
     r"volunteer|volunteered|maintained|looked after) (?:with |at |for )?(?:a|an|the|our|my|"
     r"two|three|four|five|six|\d+)\b",
