@@ -40,7 +40,7 @@ _ROLE_NOUN = (
 _ROLE = re.compile(
     r"(?<![\w'])(?:i (?:was|am|had been|have been|became|was promoted to|was made|"
     r"was hired as|joined as|started as|came in as|served as)|i'm|i've been|me as)\s+"
-    r"(?:[\w/&'-]{1,30}\s+){0,2}?" + _ROLE_NOUN + r"s?\b"
+    r"(?:[\w/&'-]{1,30}\s+){0,3}?" + _ROLE_NOUN + r"s?\b"
     r"|(?<![\w'])(?:(?:i (?:was|am|had been|have been|became|was promoted to|was made|"
     r"was hired as|joined as|started as|came in as|served as)|i'm|i've been|me as)\s+"
     r"(?:a|an|the|one of (?:the|two|three|four|five|six|\d+)|part of (?:the|a)|their|our|its)"
@@ -62,6 +62,14 @@ _ROLE = re.compile(
     r"|^(?!(?:our|my|the|their|his|her|a|an|this|that)\b|[a-z]+ed\b)(?:[\w-]+ ){0,3}" + _ROLE_NOUN
     + r"s?(?: (?:at|in|for|on|with) (?:a|an|the|our)\b|[.,:;]|$)"
     r"|\bas (?:a|an) (?:[\w/&'-]{1,30} ){0,2}?" + _ROLE_NOUN + r"s?\b"
+    r"|\bas (?:[\w/&'-]{1,30} ){0,2}?" + _ROLE_NOUN + r" (?:at|for|in|of|on) (?:a|an|the|our|my)\b"
+    # A job named by the work and the employer: "I did DevOps for a fintech company".
+    r"|(?<![\w'])i (?:did|do|worked|work|reported|wrote|covered|drove|cooked|cleaned|taught) "
+    r"(?:[\w/&'-]{1,30} ){0,4}?(?:for|at|on|in) (?:a|an|the) (?:[\w/&'-]{1,30} ){0,4}?(?:company|"
+    r"firm|agency|startup|site|hospital|school|university|bank|store|shop|warehouse|clinic|"
+    r"restaurant|hotel|factory|plant|centre|center|office|lab|council|department|newspaper|"
+    r"magazine|station|airline|retailer|provider|platform|charity|trust|practice|studio|publisher|"
+    r"insurer|network|installer|supplier|farm|ward|desk|business|chain|consultancy)\b"
     r"|\b(?:job|role|time|year|stint|days|position|area) as (?:a |an |the |our |their )?"
     r"(?:[\w/&'-]{1,30} ){0,2}?(?:" + _ROLE_NOUN[3:-1] + r"|[a-z-]{3,}(?:ist|ian|or|er|eer|ant|ent|"
     r"ee))s?\b"
