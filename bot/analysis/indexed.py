@@ -234,16 +234,18 @@ class StartGroup:
     """The alternatives of one pattern that can start with one word.
 
     When every one of them contains a key word ("enough" in "good enough") and the text holds
-    none of those words, no match can start here and the start is skipped."""
+    none of those words, no match can start here and the start is skipped: `needs` holds those
+    words, or is None when some alternative has no key word."""
 
-    __slots__ = ("all_keyed", "keys", "matcher", "slot")
+    __slots__ = ("matcher", "needs", "slot")
 
     def __init__(self, pattern: IndexedPattern, slot: int, alternatives: frozenset[int]) -> None:
         self.slot = slot
         self.matcher: Matcher = pattern.matcher(alternatives)
         keys = [pattern.key_words_of(i) for i in alternatives]
-        self.keys: frozenset[str] = frozenset().union(*(k for k in keys if k is not None))
-        self.all_keyed = None not in keys
+        self.needs: frozenset[str] | None = (
+            None if None in keys else frozenset().union(*keys)  # type: ignore[arg-type]
+        )
 
 
 def _matchers_of(word: str) -> tuple[StartGroup, ...]:
@@ -287,11 +289,10 @@ def start_table(text: str) -> TextTable:
     words.update([word.rstrip("'") for word in words if word.endswith("'")])
     table: dict[int, list[tuple[int, Matcher]]] = {}
     starts_of_word: dict[str, list[tuple[int, Matcher]]] = {}
-    known = _MATCHERS_OF_WORD
     for word, start in tokens:
         resolved = starts_of_word.get(word)
         if resolved is None:
-            resolved = starts_of_word[word] = _resolve(known.get(word) or _matchers_of(word), words)
+            resolved = starts_of_word[word] = _resolve(_matchers_of(word), words)
         for slot, matcher in resolved:
             entries = table.get(slot)
             if entries is None:
@@ -305,7 +306,7 @@ def _resolve(groups: tuple[StartGroup, ...], words: set[str]) -> list[tuple[int,
     """(slot, matcher) for each group that can still match in a text of `words`."""
     resolved: list[tuple[int, Matcher]] = []
     for group in groups:
-        if group.all_keyed and group.keys.isdisjoint(words):
+        if group.needs is not None and group.needs.isdisjoint(words):
             continue
         resolved.append((group.slot, group.matcher))
     return resolved

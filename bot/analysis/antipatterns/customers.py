@@ -584,19 +584,20 @@ _THEIR_VERDICT = re.compile(
 
 
 def good_enough(context: Context) -> list[Hit]:
+    raised_bar = present(_RAISED_BAR, context.story)
     # "I didn't think 'within permit' was good enough" raises the bar instead.
     letter_met = [
         h for h in hits(context, _LETTER_MET, 0.6)
         if not _GOES_PAST.search(h.sentence.low) and not any(
             _GOES_PAST.match(s.low) for s in context.after(h.sentence)[:2])
     ]
-    if letter_met and present(_RAISED_BAR, context.story):
+    if raised_bar:
         letter_met = []
     settled = letter_met + [
         h for h in hits(context, _SETTLED, 0.6)
         if h.cue != "good enough" or not (
             negated_near(h.sentence, h.sentence.low.find(h.cue), 40)
-            or (_THEIR_VERDICT.search(h.sentence.low) and present(_RAISED_BAR, context.story))
+            or (_THEIR_VERDICT.search(h.sentence.low) and raised_bar)
         )
     ]
     defended = hits(context, _SPEC_DEFENCE, 0.5)
@@ -604,7 +605,7 @@ def good_enough(context: Context) -> list[Hit]:
     accepted = hits(context, _ACCEPTED, 0.35)
     if not (settled or defended or done or accepted):
         return []
-    if present(_RAISED_BAR, context.story) and not settled:
+    if raised_bar and not settled:
         return []
     # Users' trouble is a fact of the story: a following "but" does not cancel it.
     unhappy = hits(context, _USERS_UNHAPPY, 0.3, keep_discounted=True)

@@ -90,9 +90,14 @@ def _habits(story: list[Sentence]) -> list[Sentence]:
 
 
 def is_hypothetical(context: Context) -> bool:
+    return bool(_hypothetical_habits(context))
+
+
+def _hypothetical_habits(context: Context) -> list[Sentence]:
+    """The habit sentences of an answer told as habits rather than one story; else none."""
     story = context.story
     if not story:
-        return False
+        return []
     habits = _habits(story)
     habit_ids = {s.index for s in habits}
     # An example inside the habit talk ("someone who gave three years ago") is not a story.
@@ -101,13 +106,12 @@ def is_hypothetical(context: Context) -> bool:
     )
     own_actions = sum(len(i_actions(s)) for s in story)
     if len(habits) < 1 or len(habits) / len(story) < MIN_HABIT_SHARE:
-        return False
+        return []
     mostly_habits = len(habits) / len(story) >= 0.7
-    return (specific == 0 and own_actions <= 2) or (mostly_habits and not specific)
+    told_as_habits = (specific == 0 and own_actions <= 2) or (mostly_habits and not specific)
+    return habits if told_as_habits else []
 
 
 def hypothetical(context: Context) -> list[Hit]:
-    if not is_hypothetical(context):
-        return []
-    first = _habits(context.story)[0]
-    return [Hit(first, 1.0, "would")]
+    habits = _hypothetical_habits(context)
+    return [Hit(habits[0], 1.0, "would")] if habits else []
