@@ -113,5 +113,6 @@ def _hypothetical_habits(context: Context) -> list[Sentence]:
 
 
 def hypothetical(context: Context) -> list[Hit]:
-    habits = _hypothetical_habits(context)
-    return [Hit(habits[0], 1.0, "would")] if habits else []
+    if not context.hypothetical:  # worked out once by the analyzer
+        return []
+    return [Hit(_hypothetical_habits(context)[0], 1.0, "would")]
