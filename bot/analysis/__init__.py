@@ -1,13 +1,13 @@
 """Answer analysis: STAR parts, metrics, ownership, lessons, anti-patterns, follow-ups."""
 
 from bot.analysis.analyzer import analyze
-from bot.analysis.indexed import prepare_known_words, start_table
+from bot.analysis.indexed import build, candidates
 from bot.analysis.models import Analysis, AntiPatternFinding
 from bot.analysis.narrative import forget_sentences
 
-# The first time a word is met, the matchers of the patterns it can start are compiled (a few
-# milliseconds each). Doing that at start-up for every word the patterns name, and reading
-# one ordinary answer, means the first members after a restart do not wait for it (~1 s).
+# The pattern database is built (or loaded from the disk cache) on first use, and the regex
+# of each set of alternatives met is compiled on first use: doing both at start-up, by reading
+# one ordinary answer, means the first members after a restart do not wait for it.
 _WARM_UP_ANSWER = (
     "At my last job I was the lead on a small team, and we had a problem with late orders that "
     "customers kept complaining about. My manager asked me to fix it, so I looked at the data "
@@ -21,14 +21,15 @@ _WARM_UP_ANSWER = (
 
 
 def warm_up() -> None:
-    """Compile the matchers for the words patterns start with, then read one ordinary answer."""
-    prepare_known_words()
+    """Read one ordinary answer (which also makes the patterns built on first use), then build
+    the pattern databases and compile every alternative."""
     analyze(_WARM_UP_ANSWER)
+    build()
 
 
 def clear_caches() -> None:
     """Forget what was worked out per sentence, so the next analysis starts cold (benchmarks)."""
-    start_table.cache_clear()
+    candidates.cache_clear()
     forget_sentences()
 
 

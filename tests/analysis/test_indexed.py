@@ -76,7 +76,9 @@ ANALYZER_PATTERNS = _analyzer_patterns()
 VOCABULARY = sorted({
     word for pattern in ANALYZER_PATTERNS
     for word in re.findall(r"[a-z]{2,}(?:'[a-z]+)?", pattern.pattern)
-} | {"i", "we", "the", "my", "our", "it", ",", ".", "'s", "5", "$5", "40%"})
+} | {"i", "we", "the", "my", "our", "it", ",", ".", "'s", "5", "$5", "40%"}
+  # Hyperscan reads bytes: characters of several bytes must not hide a match.
+  | {"café", "naïve", "über", "€5", "£12", "日本", "🙂", "–", "’"})
 
 
 @settings(max_examples=200, deadline=None)
@@ -96,3 +98,56 @@ def test_no_cue_ends_in_a_single_digit_before_its_word_boundary():
     # count of digits ("(?:19|20)\d\d" for a year) is fine.
     for pattern in ANALYZER_PATTERNS:
         assert not re.search(r"(?<!\\d)\\d\)*\(\?!\\w", pattern.pattern), pattern.pattern[:80]
+
+
+def _labelled_sentences() -> list[str]:
+    import json
+    from pathlib import Path
+
+    from bot.analysis.text import prepare
+
+    found: list[str] = []
+    for path in sorted((Path(__file__).parents[1] / "data").glob("own_answers*.jsonl")):
+        for line in path.read_text().splitlines():
+            if line.strip():
+                found += [s.low for s in prepare(json.loads(line)["answer"]).sentences]
+    return found
+
+
+def test_every_analyzer_pattern_finds_what_the_plain_regex_finds_in_real_answers():
+    # Every 7th sentence of our labelled answers (~1,000): real phrasing reaches the long
+    # alternatives that random word lists rarely complete.
+    sentences = _labelled_sentences()[::7]
+    assert len(sentences) > 500
+    for pattern in ANALYZER_PATTERNS:
+        plain = re.compile(pattern.pattern)
+        for text in sentences:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)], (pattern.pattern[:80], text)
+
+
+def test_a_damaged_pattern_cache_is_rebuilt_and_without_hyperscan_nothing_changes(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = ("from bot.analysis import analyze; a = analyze('I was the lead. It was good enough "
+              "so we shipped it and nobody noticed the bug.'); "
+              "print(sorted(p.id for p in a.anti_patterns))")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                           text=True, timeout=300, check=True)
+    cached = list(tmp_path.rglob("*.hsdb"))
+    assert cached, "the pattern database was not cached"
+    for path in cached:
+        path.write_bytes(b"not a database")
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                            text=True, timeout=300, check=True)
+    assert second.stdout == first.stdout
+    assert "ignored_defect" in first.stdout
+    assert all(path.read_bytes() != b"not a database" for path in cached)
+    # Where Hyperscan has no wheel (Python 3.13+), the plain regexes give the same analysis.
+    without = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.modules['hyperscan'] = None; " + script],
+        env=env, capture_output=True, text=True, timeout=300, check=True)
+    assert without.stdout == first.stdout

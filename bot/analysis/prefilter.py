@@ -1,0 +1,119 @@
+"""A loose copy of a Python regex that Hyperscan can compile: every text the original matches,
+the copy matches too (it may match more).
+
+Hyperscan scans a text for thousands of patterns in one pass of C, but it has no lookarounds,
+reads bytes, and refuses large bounded repeats. So the copy drops every zero-width assertion,
+turns a bounded repeat into an unbounded one, and spells each character class as bytes that
+also admit any non-ASCII character. A looser pattern can only report a text as a candidate
+that the real regex then turns down; it can never hide a match.
+"""
+
+from __future__ import annotations
+
+try:  # Python 3.11+
+    from re import _constants as sre_c
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+# Python's \w, \d and \s take Unicode characters, which are several bytes in UTF-8: any byte
+# of a non-ASCII character is let in, so the copy is never stricter than the original.
+_NON_ASCII = r"\x80-\xff"
+_CATEGORIES = {
+    sre_c.CATEGORY_WORD: r"0-9A-Za-z_" + _NON_ASCII,
+    sre_c.CATEGORY_DIGIT: r"0-9" + _NON_ASCII,
+    sre_c.CATEGORY_SPACE: r"\t\n\v\f\r\x1c-\x1f\x20" + _NON_ASCII,
+}
+# A negated category (\W, \D, \S) keeps the ASCII characters outside the category and, like
+# every class here, any non-ASCII byte.
+_NOT_CATEGORIES = {
+    sre_c.CATEGORY_NOT_WORD: sre_c.CATEGORY_WORD,
+    sre_c.CATEGORY_NOT_DIGIT: sre_c.CATEGORY_DIGIT,
+    sre_c.CATEGORY_NOT_SPACE: sre_c.CATEGORY_SPACE,
+}
+_ANY_CHAR = r"(?:[^\n]|[\x80-\xff]+)"
+
+
+class Unsupported(ValueError):
+    """The regex uses a construct the loose copy cannot stand for."""
+
+
+def loose_copy(source: str) -> bytes:
+    """Hyperscan source matching (at least) every text `source` matches."""
+    return _sequence(sre_parse.parse(source)).encode("ascii")
+
+
+def _sequence(items) -> str:
+    return "".join(_item(op, arg) for op, arg in items)
+
+
+def _byte(code: int) -> str:
+    return f"\\x{code:02x}"
+
+
+def _char(code: int) -> str:
+    """One character as the byte sequence of its UTF-8 form."""
+    return "".join(_byte(b) for b in chr(code).encode("utf-8"))
+
+
+def _ascii_set(code: int) -> set[int]:
+    return {code} if code < 0x80 else set()
+
+
+def _class(items, negated: bool = False) -> str:
+    """A character class: ASCII members as one byte class, non-ASCII members as any
+    non-ASCII byte (a superset, since their UTF-8 bytes are all >= 0x80)."""
+    ascii_codes: set[int] = set()
+    spelled: list[str] = []
+    for op, arg in items:
+        if op is sre_c.NEGATE:
+            negated = True
+        elif op is sre_c.LITERAL:
+            ascii_codes |= _ascii_set(arg)
+        elif op is sre_c.RANGE:
+            low, high = arg
+            ascii_codes.update(range(low, min(high, 0x7F) + 1))
+        elif op is sre_c.CATEGORY and arg in _CATEGORIES:
+            spelled.append(_CATEGORIES[arg])
+        elif op is sre_c.CATEGORY and arg in _NOT_CATEGORIES:
+            # Rare in a class; the loose answer is "any character".
+            return _ANY_CHAR
+        else:
+            raise Unsupported(f"class item {op}")
+    if negated:
+        # Everything but the ASCII members; non-ASCII characters may always pass.
+        excluded = "".join(_byte(code) for code in sorted(ascii_codes))
+        if spelled:  # a negated class holding a category is rare: stay loose
+            return _ANY_CHAR
+        return f"(?:[^{excluded}\\n]|[\\x80-\\xff]+)" if excluded else _ANY_CHAR
+    members = "".join(_byte(code) for code in sorted(ascii_codes)) + "".join(spelled)
+    return f"(?:[{members}]|[\\x80-\\xff]+)" if members else "[\\x80-\\xff]+"
+
+
+def _item(op, arg) -> str:
+    if op is sre_c.LITERAL:
+        return _char(arg)
+    if op is sre_c.NOT_LITERAL:
+        return f"(?:[^{_byte(arg)}\\n]|[\\x80-\\xff]+)" if arg < 0x80 else _ANY_CHAR
+    if op is sre_c.ANY:
+        return _ANY_CHAR
+    if op is sre_c.IN:
+        return _class(arg)
+    if op is sre_c.CATEGORY:
+        return _class([(op, arg)])
+    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+        return ""  # zero width: leaving it out only lets more texts through
+    if op is sre_c.SUBPATTERN:
+        return "(?:" + _sequence(arg[-1]) + ")"
+    if op is sre_c.BRANCH:
+        return "(?:" + "|".join(_sequence(branch) for branch in arg[1]) + ")"
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, high, sub = arg
+        body = "(?:" + _sequence(sub) + ")"
+        if high == 1:
+            return body + ("?" if low == 0 else "")
+        # A bounded repeat ({1,30}) becomes unbounded: Hyperscan refuses large counted
+        # repeats, and "more" is always allowed here.
+        return body + ("*" if low == 0 else "+")
+    raise Unsupported(f"regex construct {op}")
