@@ -21,6 +21,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +57,14 @@ def _flags() -> int:
     )
 
 
+def _build(expressions: list[bytes], ids: list[int]) -> object:
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        expressions=expressions, ids=ids, elements=len(ids), flags=[_flags()] * len(ids)
+    )
+    return database
+
+
 def _compile(expressions: list[bytes], ids: list[int]) -> object:
     """A block-mode database of `expressions`; loaded from the disk cache when it was built
     before (a build of the whole analyzer takes seconds, a load milliseconds)."""
@@ -67,21 +76,28 @@ def _compile(expressions: list[bytes], ids: list[int]) -> object:
     try:
         database = hyperscan.loadb(cached.read_bytes(), hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
+        os.utime(cached)  # in use: not stale
         return database
     except (OSError, hyperscan.error, TypeError, ValueError):
         pass  # not built yet, or a damaged or foreign file: build it again
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    database.compile(
-        expressions=expressions, ids=ids, elements=len(ids), flags=[_flags()] * len(ids)
-    )
+    database = _build(expressions, ids)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(hyperscan.dumpb(database))
         partial.replace(cached)
+        _forget_stale(cached.parent)
     except OSError as error:  # a read-only home only costs the build at the next start
         log.debug("pattern cache not written: %s", error)
     return database
+
+
+def _forget_stale(folder: Path) -> None:
+    """Databases of earlier versions of the patterns, unused for a month, are deleted."""
+    month_ago = time.time() - 30 * 24 * 3600
+    for path in folder.glob("patterns-*.hsdb"):
+        if path.stat().st_mtime < month_ago:
+            path.unlink(missing_ok=True)
 
 
 def _build_pending() -> None:
@@ -96,8 +112,30 @@ def _build_pending() -> None:
             _ALWAYS.setdefault(slot, set()).add(alternative)
     _PENDING.clear()
     if ids:
-        _DATABASES.append(_compile(expressions, ids))
+        try:
+            database = _compile(expressions, ids)
+        except hyperscan.error:
+            database = _compile_what_compiles(expressions, ids)
+        if database is not None:
+            _DATABASES.append(database)
     candidates.cache_clear()
+
+
+def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object | None:
+    """Hyperscan refused an expression (too long, say): that alternative is tried in every
+    text, and the others go into the database."""
+    kept_expressions, kept_ids = [], []
+    for expression, hs_id in zip(expressions, ids, strict=True):
+        try:
+            _build([expression], [hs_id])
+            kept_expressions.append(expression)
+            kept_ids.append(hs_id)
+        except hyperscan.error:
+            slot, alternative = _OWNERS[hs_id]
+            log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused it",
+                        slot, alternative)
+            _ALWAYS.setdefault(slot, set()).add(alternative)
+    return _compile(kept_expressions, kept_ids) if kept_ids else None
 
 
 def build() -> None:

@@ -49,7 +49,9 @@ def _sequence(items) -> str:
 
 
 def _byte(code: int) -> str:
-    return f"\\x{code:02x}"
+    # Letters and digits stand for themselves (shorter patterns: Hyperscan limits length).
+    char = chr(code)
+    return char if char.isascii() and char.isalnum() else f"\\x{code:02x}"
 
 
 def _char(code: int) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis.cues import phrases
+from bot.analysis.indexed import indexed
 from bot.analysis.learning import is_lesson
 from bot.analysis.metrics import metrics_by_sentence
 from bot.analysis.models import Star, StarPart
@@ -37,7 +38,7 @@ _ROLE_NOUN = (
     r"plumber|mechanic|machinist|pilot|attendant|guard|librarian|coach|counsellor|"
     r"person|one)"
 )
-_ROLE = re.compile(
+_ROLE = indexed(
     r"(?<![\w'])(?:i (?:was|am|had been|have been|became|was promoted to|was made|"
     r"was hired as|joined as|started as|came in as|served as)|i'm|i've been|me as)\s+"
     r"(?:[\w/&'-]{1,30}\s+){0,3}?" + _ROLE_NOUN + r"s?\b"
