@@ -123,19 +123,25 @@ def _build_pending() -> None:
 
 def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object | None:
     """Hyperscan refused an expression (too long, say): that alternative is tried in every
-    text, and the others go into the database."""
-    kept_expressions, kept_ids = [], []
-    for expression, hs_id in zip(expressions, ids, strict=True):
+    text, and the others go into the database. Halving finds the refused ones in a few builds."""
+    kept: list[tuple[bytes, int]] = []
+
+    def sort_out(group: list[tuple[bytes, int]]) -> None:
         try:
-            _build([expression], [hs_id])
-            kept_expressions.append(expression)
-            kept_ids.append(hs_id)
+            _build([e for e, _ in group], [i for _, i in group])
+            kept.extend(group)
         except hyperscan.error:
-            slot, alternative = _OWNERS[hs_id]
+            if len(group) > 1:
+                sort_out(group[:len(group) // 2])
+                sort_out(group[len(group) // 2:])
+                return
+            slot, alternative = _OWNERS[group[0][1]]
             log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused it",
                         slot, alternative)
             _ALWAYS.setdefault(slot, set()).add(alternative)
-    return _compile(kept_expressions, kept_ids) if kept_ids else None
+
+    sort_out(list(zip(expressions, ids, strict=True)))
+    return _compile([e for e, _ in kept], [i for _, i in kept]) if kept else None
 
 
 def build() -> None:
@@ -272,5 +278,38 @@ def _leftmost(
 
 
 def indexed(source: str) -> IndexedPattern:
-    """`source` as an IndexedPattern of one alternative."""
-    return IndexedPattern("", [source])
+    """`source` as an IndexedPattern. A top-level alternation without capturing groups is
+    split into its branches, so the scan can tell which of them may match a text."""
+    has_groups = re.compile(source).groups > 0
+    return IndexedPattern("", [source] if has_groups else _top_level_branches(source))
+
+
+def _top_level_branches(source: str) -> list[str]:
+    """"a|b(?:c|d)|[|]" -> ["a", "b(?:c|d)", "[|]"]: split at the bars outside any group or
+    class."""
+    branches: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # A "]" right after "[" or "[^" is a member, not the end of the class.
+            if source[index + 1:index + 2] == "^":
+                index += 1
+            if source[index + 1:index + 2] == "]":
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:index])
+            start = index + 1
+        index += 1
+    branches.append(source[start:])
+    return branches

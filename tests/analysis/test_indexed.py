@@ -151,3 +151,18 @@ def test_a_damaged_pattern_cache_is_rebuilt_and_without_hyperscan_nothing_change
         [sys.executable, "-c", "import sys; sys.modules['hyperscan'] = None; " + script],
         env=env, capture_output=True, text=True, timeout=300, check=True)
     assert without.stdout == first.stdout
+
+
+def test_an_alternative_hyperscan_refuses_still_matches_as_the_plain_regex(caplog):
+    # 20,000 characters is past Hyperscan's pattern length: that alternative is tried in
+    # every text and the other two still go through the scan.
+    pattern = phrases(r"zebra crossing", "a" * 20_000, r"quokka")
+    plain = re.compile(pattern.pattern)
+    for text in ("a quokka at the zebra crossing", "a" * 20_000, "nothing here", ""):
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)]
+    assert pattern.may_match("a" * 20_000)
+    from bot.analysis import indexed
+
+    if indexed.hyperscan is not None:
+        assert any("Hyperscan refused" in record.message for record in caplog.records)
