@@ -153,9 +153,16 @@ async def handle_thread_edit(
 async def handle_thread_delete(
     db: Database, bank: Bank, message_id: int, now: datetime
 ) -> ThreadEvent:
-    """A message was deleted: remove the answer (or the part), follow-up or comment."""
+    """A message was deleted: remove the answer (or the part), follow-up or comment. Deleting
+    the first message of an answer in several messages removes that part only."""
     answer = await db.get_answer_by_message(message_id)
     if answer is not None:
+        # An answer told in several messages keeps the rest of its parts.
+        rest = await db.hand_answer_to_next_part(answer.id, message_id)
+        if rest is not None:
+            outcome = await _rebuild(db, bank, rest, now)
+            return ThreadEvent("merged", outcome.answer, outcome.analysis,
+                               next_probe=_first_probe(outcome.analysis))
         cards = tuple(await db.feedback_cards(answer.id))
         await db.delete_answer(answer.id)
         return ThreadEvent("answer", answer, cards=cards)

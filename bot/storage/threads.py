@@ -66,6 +66,29 @@ class ThreadRepository(Repository):
             )
         return changed > 0
 
+    async def hand_answer_to_next_part(
+        self, answer_id: int, message_id: int
+    ) -> StoredAnswer | None:
+        """The answer's first message was deleted: its next part becomes the answer's message
+        and the deleted part goes. None, and nothing changed, when it has no other part."""
+        async with self._writing() as conn:
+            row = await self._one(
+                conn,
+                "SELECT message_id FROM answer_parts WHERE answer_id = ? AND message_id != ?"
+                " ORDER BY position LIMIT 1",
+                (answer_id, message_id),
+            )
+            if row is None:
+                return None
+            await self._run(conn, "DELETE FROM answer_parts WHERE message_id = ?", (message_id,))
+            await self._run(
+                conn, "UPDATE answers SET message_id = ? WHERE id = ?", (row[0], answer_id)
+            )
+            answer = await self._one(
+                conn, f"SELECT {ANSWER_COLUMNS} FROM answers WHERE id = ?", (answer_id,)
+            )
+        return answer_from_row(answer) if answer else None
+
     async def latest_answer_in_channel(
         self, user_id: int, channel_id: int
     ) -> StoredAnswer | None:

@@ -490,6 +490,27 @@ async def test_deleting_one_part_of_a_merged_answer_rescores_the_rest(
     assert edit["embed"].title == f"Scorecard (edited) · {answer.score}/100"
 
 
+async def test_deleting_the_first_part_of_a_merged_answer_keeps_the_rest(
+    cog: Answers, thread: MagicMock, db: Database, clock: Clock
+) -> None:
+    first = await say(cog, thread, FIRST)
+    clock.now += timedelta(seconds=30)
+    second = await say(cog, thread, SECOND)
+    scorecard = card_of(first)
+    thread.get_partial_message(scorecard.id).edit.reset_mock()
+    await cog.on_raw_message_delete(deleted_payload(first))
+    answer = await answer_of(db, second)
+    assert answer.text == SECOND
+    assert [a.id for a in await db.user_answer_history(ALICE)] == [answer.id]
+    thread.get_partial_message(scorecard.id).delete.assert_not_awaited()
+    edit = edit_of(thread, scorecard.id)
+    assert edit["embed"].title == f"Scorecard (edited) · {answer.score}/100"
+    # The rest is now the answer's message: deleting it removes the answer and its card.
+    await cog.on_raw_message_delete(deleted_payload(second))
+    assert await db.user_answer_history(ALICE) == []
+    thread.get_partial_message(scorecard.id).delete.assert_awaited_once()
+
+
 async def test_deleting_a_comment_or_follow_up_removes_it(
     cog: Answers, thread: MagicMock, db: Database
 ) -> None:
