@@ -42,9 +42,11 @@ class AnswerModal(StarModal):
         self.answer = discord.ui.TextInput(
             style=discord.TextStyle.paragraph, max_length=ANSWER_MAX, min_length=1,
             placeholder="Situation → Task → Action → Result, with numbers and a lesson.")
-        self.add_item(discord.ui.Label(text=clip(label, 45),
-                                       description=clip(hint, 100) if hint else None,
-                                       component=self.answer))
+        if hint:
+            # Above the field, in full: a Label's description stops at 100 characters, and a
+            # bar raiser's probe is often longer.
+            self.add_item(discord.ui.TextDisplay(clip(hint, 4000)))
+        self.add_item(discord.ui.Label(text=clip(label, 45), component=self.answer))
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self._on_answer(interaction, self.answer.value)

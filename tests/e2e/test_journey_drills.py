@@ -33,6 +33,10 @@ async def test_drill_answer_and_follow_up_rounds(fake_discord: FakeDiscord, tmp_
         for round_number in (1, 2, 3):
             follow = await fake.click(server.alice, result, label="Follow-up")
             probe_modal = await follow.modal()
+            # The probe the scorecard asked is shown whole above the answer field.
+            asked = next(f["value"] for f in result.embeds[0]["fields"]
+                         if f["value"] in str(probe_modal["components"]))
+            assert {"type": 10, "content": asked}.items() <= probe_modal["components"][0].items()
             replied = await fake.submit_modal(
                 server.alice, probe_modal["custom_id"],
                 {"Your answer to the follow-up": f"Round {round_number}: I measured it daily."})
