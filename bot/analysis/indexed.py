@@ -39,8 +39,8 @@ log = logging.getLogger(__name__)
 _OWNERS: list[tuple[int, int]] = []
 _PENDING: list[int] = []  # ids registered since the last database was built
 _DATABASES: list[object] = []
-# An alternative Hyperscan cannot take (none so far) is a candidate in every text.
-_ALWAYS: dict[int, set[int]] = {}
+# Alternatives Hyperscan cannot take (none so far) are candidates in every text.
+_ALWAYS: list[int] = []
 _SCRATCH_IN_USE = threading.Lock()
 
 
@@ -109,7 +109,7 @@ def _build_pending() -> None:
             expressions.append(loose_copy(_PATTERNS[slot].alternative_source(alternative)))
             ids.append(hs_id)
         except (Unsupported, re.error):
-            _ALWAYS.setdefault(slot, set()).add(alternative)
+            _ALWAYS.append(hs_id)
     _PENDING.clear()
     if ids:
         try:
@@ -138,7 +138,7 @@ def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object |
             slot, alternative = _OWNERS[group[0][1]]
             log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused it",
                         slot, alternative)
-            _ALWAYS.setdefault(slot, set()).add(alternative)
+            _ALWAYS.append(group[0][1])
 
     sort_out(list(zip(expressions, ids, strict=True)))
     return _compile([e for e, _ in kept], [i for _, i in kept]) if kept else None
@@ -164,7 +164,7 @@ def candidates(text: str) -> Candidates | None:
         return None
     if _PENDING:
         _build_pending()
-    found: list[int] = []
+    found: list[int] = list(_ALWAYS)
     report = found.append
 
     def on_match(hs_id: int, _start: int, _end: int, _flags: int, _context: object) -> None:
@@ -174,16 +174,15 @@ def candidates(text: str) -> Candidates | None:
     with _SCRATCH_IN_USE:  # a database's scratch space serves one scan at a time
         for database in _DATABASES:
             database.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
-    by_slot: dict[int, list[int]] = {}
+    # Ids run in registration order, so sorted they come slot by slot, alternatives in order.
+    found.sort()
+    by_slot: Candidates = {}
     for hs_id in found:
         slot, alternative = _OWNERS[hs_id]
-        by_slot.setdefault(slot, []).append(alternative)
-    for slot, alternatives in _ALWAYS.items():
-        by_slot.setdefault(slot, []).extend(alternatives)
-    return {
-        slot: tuple(_PATTERNS[slot].regex_of(i) for i in sorted(set(alternatives)))
-        for slot, alternatives in by_slot.items()
-    }
+        regex = _PATTERNS[slot].regex_of(alternative)
+        known = by_slot.get(slot)
+        by_slot[slot] = (regex,) if known is None else (*known, regex)
+    return by_slot
 
 
 _PATTERNS: list[IndexedPattern] = []
