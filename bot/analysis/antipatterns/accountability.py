@@ -303,6 +303,13 @@ _NOT_OURS = phrases(
          r"wasn't|could see it wasn't|who (?:hadn't|wasn't|didn't)|who was responsible|whose "
          r"fault|was the trigger|was (?:\w+'s|their) gap|wasn't (?:our|my) fault)", 10),
     r"wasn't (?:down to|on) me", r"wins the argument", r"best records",
+    # The speaker's side cleared in so many words.
+    r"rather than (?:anything|something) (?:we|i)(?:'d| had)? (?:done|did)",
+    r"(?:my|our) (?:[\w-]{1,30} ){0,2}(?:was|were) never the (?:problem|issue)",
+    r"(?:wasn't|was not|isn't) (?:a lot|much|anything) (?:more )?(?:that )?(?:i|we) could (?:have )?"
+    r"(?:done|do)",
+    r"only so much (?:you|i|we|anyone|one) can do (?:when|if) (?:they|people|patients|customers|"
+    r"clients|users|students|parents|staff|members)",
 )
 # Pointing at others in ways that are also said innocently: they count only with company.
 _POINTED = phrases(
@@ -650,21 +657,99 @@ _REPORTED_FAULT = phrases(
 )
 
 
+# --- the cause placed on another party --------------------------------------------------
+# Who the story says caused it: "root cause was the designer's config sheet", "most of it came
+# down to people who hadn't read the guide", "the problem was with our video provider". The
+# object is a party other than the speaker's own side (our vendor, courier or client counts).
+_PARTY_NOUN = (
+    r"(?:teams?|shifts?|crews?|department|suppliers?|vendors?|agency|agencies|contractors?|"
+    r"subcontractors?|carriers?|clients?|customers?|partners?|providers?|company|firm|office|"
+    r"planners?|inspectors?|designers?|developers?|engineers?|staff|couriers?|manufacturers?|"
+    r"technicians?|operators?|drivers?|people|users|patients|passengers|students|parents|"
+    r"members|colleagues|managers?|council|landlord|builders?|electricians?|samplers?|"
+    r"dispatchers?|reps?|consultants?|analysts?|architects?|nurses?|doctors?|teachers?|agents?|"
+    r"others|side|end|sdk|installers?|freelancers?|scouts?|crew|guests|tenants|residents|"
+    r"buyers?|sellers?|retailers?|wholesalers?|distributors?|hospital|school|bank|airline)"
+)
+_EXTERNAL_OF_OURS = (
+    r"(?:our|my) (?:[\w-]+ )?(?:vendor|supplier|provider|contractor|subcontractor|courier|"
+    r"carrier|client|customer|partner|agency|landlord|manufacturer|installer|freelancer)s?"
+)
+OTHER_OBJECT = (
+    r"(?:(?:the|their|his|her|some|several|two|three|both|other|most|many|a few|a lot of|one of "
+    r"the|a couple of) (?:[\w'/-]{1,30} ){0,3}?" + _PARTY_NOUN + r"\b(?!'s? (?:own )?(?:side|end) "
+    r"(?:was|were) fine)"
+    r"|(?:the |an? )?(?:[\w-]{1,30} ){0,2}?(?!(?:my|our|i|we|me|us)'s)[a-z-]{2,30}'s (?!own\b)"
+    r"|(?:they|them|people who|whoever|everyone else|the others|the rest of them)\b"
+    r"|" + _EXTERNAL_OF_OURS + r"\b"
+    r"|(?:hr|qa|it|finance|procurement|legal|ops|head office|regional|upstream|downstream)\b)"
+)
+_CAUSE_ON_OTHERS = phrases(
+    r"(?:(?:root|real|main|actual|underlying|primary|core) )?(?:cause|culprit|reason)s? (?:was|"
+    r"were|being|lay with|sat with)(?: (?:clearly|obviously|simply|really|mostly|largely|"
+    r"entirely))? " + OTHER_OBJECT,
+    r"(?:problem|issue|fault|failure|delay|shortfall|breakdown|outage|error|mistake|gap|miss|"
+    r"trouble|blame|it|most of it|all of it|much of it|the rest|each one|every one)s? (?:was|were|"
+    r"lay|sat|came|comes|boiled|stemmed|went back|traced back)(?: (?:clearly|obviously|simply|"
+    r"really|mostly|largely|entirely|all|actually|ultimately|squarely))? (?:down to|due to|with|"
+    r"from|on|caused by|triggered by|driven by) " + OTHER_OBJECT,
+    r"(?:caused|triggered|created|started|introduced) by " + OTHER_OBJECT,
+    r"(?:executed|implemented|handled|managed|run|done) (?:\w{1,30} )?badly (?:by|downstream|"
+    r"upstream|on (?:their|the \w+) side)",
+    r"(?:were|was) the worst (?:for|at|offenders)",
+)
+# What the speaker put in front of others is others' failure: "a report showing the courier had
+# collected late", "I walked the panel through the HR data-entry error", "laid both of those out".
+_SHOWED_THEIR_FAULT = phrases(
+    r"(?:it|which|this|that|the (?:\w{1,30} )?(?:report|log|logs|data|timeline|evidence|footage|"
+    r"records?|history|analysis|audit|summary)) (?:clearly |plainly )?(?:showed|shows|proved|"
+    r"proves|made clear|made it clear)(?: that)? " + OTHER_OBJECT,
+    r"(?:walked|took) (?:\w{1,30} ){0,3}through (?:the|their|his|her) (?:[\w-]{1,30} ){0,3}(?:error|"
+    r"mistake|failure|fault|lapse|miss|slip)",
+    r"(?:laid|set) (?:both|all|each|every one) (?:of )?(?:those|these|them) out",
+    r"(?:explaining|explained|saying|said|telling \w+|told \w+) (?:that )?the (?:problem|issue|"
+    r"delay|fault|failure|outage|cause) was (?:with|on|down to|caused by) " + OTHER_OBJECT,
+    r"pointing out (?:that )?" + OTHER_OBJECT + r" (?:\S{1,40} ){0,4}(?:was|were|had|hadn't|didn't)"
+    r" (?:\w{1,30} ){0,2}(?:poorly|badly|late|wrong|not|never|clearly|been)",
+    r"(?:take|took|taking) it up with (?:the|their) (?:[\w-]{1,30} )?" + _PARTY_NOUN,
+)
+# The speaker's own side declared spotless: "our lab logged everything correctly".
+_OUR_SIDE_CLEAN = phrases(
+    r"on (?:my|our) (?:side|end),? (?:the |my |our )?(?:[\w-]{1,30} ){0,2}(?:was|were) (?:\w{1,30} )?"
+    r"(?:tight|fine|solid|clean|spot on|in order|correct|right)",
+    r"the (?:customer|client|member|user|patient|buyer|guest)s? (?:is|are|was|were) responsible for",
+    r"(?:our|my) (?:[\w-]{1,30} ){0,2}(?:logged|handled|did|processed|followed|ran|delivered|"
+    r"executed) (?:everything|it all|its part|our part|my part|every step) (?:\w{1,30} )?"
+    r"(?:correctly|properly|right|by the book|to the letter|on time|perfectly|fine)",
+    r"(?:i still think|i maintain|in my view) (?:the|our|my) (?:[\w-]{1,30} ){0,3}(?:was|were) "
+    r"(?:designed |planned |built |done |run )?(?:well|fine|solid|sound|right|good)",
+)
+
+
 def blame_shifting(context: Context) -> list[Hit]:
     strong = hits(context, _NOT_OURS, 0.75)
     weak = hits(context, _POINTED, 0.4) + hits(
         context, _LESSON_FOR_OTHERS, 0.4, sentences=context.sentences)
     defended = hits(context, _DEFENDED, 0.6, sentences=context.sentences)
     reported = hits(context, _REPORTED_FAULT, 1.0)
-    if not (strong or defended or reported or weak):
+    placed = (
+        hits(context, _CAUSE_ON_OTHERS, 0.6) + hits(context, _SHOWED_THEIR_FAULT, 0.6)
+        + hits(context, _OUR_SIDE_CLEAN, 0.6, sentences=context.sentences)
+    )
+    if not (strong or defended or reported or weak or placed):
         return []
     others_failed = _others_failed(context, 0.4)
     # A story told as others' failures, with the cause placed on them.
     told_as_theirs = bool(weak and others_failed) and total(weak + others_failed) >= FIRES_AT + 0.2
-    if not (strong or defended or reported or told_as_theirs) and total(weak) < FIRES_AT:
+    # The cause named as another party's, with a second sign: their failures told, the speaker's
+    # report of them, their own side declared clean.
+    cause_theirs = bool(placed) and total(placed + others_failed + weak + defended) >= FIRES_AT + 0.2
+    if not (strong or defended or reported or told_as_theirs or cause_theirs) and total(
+        weak
+    ) < FIRES_AT:
         return []
     owned = present(_OWNED_PART, context.sentences) or present(_OWNED_TOO, context.sentences)
-    found = strong + weak + others_failed + defended + reported
+    found = strong + weak + others_failed + defended + reported + placed
     score = total(found) - (0.6 if owned else 0.0)
     if owned:
         return found if score >= FIRES_AT else []
@@ -674,6 +759,6 @@ def blame_shifting(context: Context) -> list[Hit]:
         return found
     if defended and (others_failed or weak) and score >= FIRES_AT:
         return found
-    if told_as_theirs:
+    if told_as_theirs or cause_theirs:
         return found
     return found if total(weak) >= FIRES_AT else []
