@@ -639,6 +639,12 @@ _LEFT_IN_PLACE = phrases(
     r"they) (?:says|said) leave it",
     r"(?<!\bhad )(?:let|letting) (?:the|it|them|that) (?:\w{1,30} )?(?:ship|go out|through|slide|ride|"
     r"stand|go)",
+    r"(?<!\bhad )(?:let|letting) (?:it|that|this) (?:run|continue|stay)(?![\w'])",
+    # The rest deferred to some later piece of work: "left the other six for the refresh".
+    r"(?:left|leave|leaving|saved|held|parked|kept) (?:the )?(?:other|rest|remaining|others)(?: of "
+    r"(?:them|the \w+))?(?: \w+)? (?:\w{1,30} ){0,2}?(?:for|until|till) (?:the |a |our |next )?"
+    r"(?:next|later|refresh|rewrite|redesign|update|release|version|overhaul|rebuild|future|"
+    r"following|new)",
     # Never reported or chased: "never actually logged it with IT", "didn't bother chasing".
     r"(?:didn't|did not|never) (?:actually |even |really |bother to |get round to )?(?:log|report|"
     r"raise|flag|file|escalate) (?:it|this|that|them)\b",
@@ -772,7 +778,12 @@ _COST_OF_IT = (
 _FIX_COST = phrases(
     # A sentence that opens with what the remedy involves: "Lifting the brickwork would have…".
     r"^(?:[a-z-]+ing|a new|a replacement|the replacement|the new|a proper|the proper|the real|"
-    r"a full|the full|getting|calling) (?:\S{1,40} ){0,6}?" + _COST_OF_IT,
+    r"a full|the full|getting|calling) (?:\S{1,40} ){0,6}?(?:" + _COST_OF_IT
+    + r"|would(?: have)? [a-z]+(?:ed|en)? (?:out|off|up|down|back)?)",
+    # Or a clause that does: "…, but untangling it meant rewriting the transfer logic".
+    r"(?:, |; |\bbut |\band |\bso )[a-z-]{3,}ing (?:it|them|that|this|the \w+|all \w+)(?: \S{1,40}){0,3}? "
+    r"(?:meant|would have meant|would mean|needed|required|would take|would have taken|would cost|"
+    r"would have cost|involved)",
     r"^(?:a|an|the) (?:\S{1,40} ){0,3}?(?:visit|repair|replacement|fix|call-?out|engineer|technician|"
     r"contractor|part|service|upgrade|recall|rework|patch)s? (?:\S{1,40} ){0,3}?" + _COST_OF_IT,
     near(r"(?:a new|a replacement|the replacement|a proper|the proper) \S{1,40}", _COST_OF_IT, 2),
