@@ -197,9 +197,11 @@ _MONEY_GAIN = phrases(
     r"(?:[$£€]\s?\d[\d,.]{0,20}[kmb]?n?|\d[\d,.]{0,20} (?:pounds|dollars|euros))",
 )
 _CUSTOMER_HARM = phrases(
-    near(_CUSTOMER, r"(?:were |was |got |being |still )*(?:charged|overcharged|paying|paid for|"
+    near(_CUSTOMER, r"(?:were |was |got |being |still |felt )*(?:charged|overcharged|paying|paid for|"
          r"waited|waiting|complain\w*|churn\w*|cancel\w*|missed|lost|bumped|stranded|stuck|"
-         r"turned away|re-key\w*|had to|couldn't|confused|angry|unhappy|upset|asked why)", 6),
+         r"turned away|re-key\w*|had to|couldn't|confused|angry|unhappy|upset|asked why|misled|"
+         r"furious|priced out|pulled out|caught out|blindsided|hadn't realised|hadn't realized|"
+         r"didn't realise|didn't realize)", 6),
     r"(?:wait|waits|waiting time|queue)s? (?:for \S{1,40} (?:\S{1,40} )?)?(?:\S{1,40} ){0,3}(?:stretched|grew|"
     r"went up|rose|increased|doubled|tripled) (?:from|to|by)",
     near(r"(?:he|she|they|the (?:client|customer|buyer))", r"wanted (?:the )?(?:cheaper|smaller|"
@@ -296,6 +298,21 @@ _COST_WAVED_AWAY = phrases(
     r"(?:don't|won't|never|wouldn't|didn't) (?:notice|check|read|compare|bother)",
     r"but (?:\w{1,30} ){0,2}(?:financially|commercially) (?:it|this|that) (?:was|made)",
     r"(?:customers|clients|people|users|members|patients|they) (?:just |simply )?gave up",
+    # Their objection answered by what they kept paying: "…complained, but most kept paying",
+    # "furious, but we sold out anyway", "named us, but it didn't show up in the numbers".
+    r"but (?:\w{1,30} ){0,2}?(?:most|the rest|the majority|nearly everyone|everyone else|the others)"
+    r"(?: of (?:them|the \w+))? (?:still |just |happily )?(?:paid|kept paying|kept (?:it|them|the "
+    r"\w+)|stayed|renewed|bought|went ahead|took (?:it|them)|accepted|came back)",
+    r"but (?:we|it|they) (?:still )?(?:sold out|sold through|hit (?:the |our )?(?:\w{1,30} )?target|"
+    r"filled|made (?:the|our) (?:number|target)s?)(?: \w+){0,2} anyway",
+    r"(?:didn't|did not|never) (?:show up|register|make a dent|dent|hurt|touch) (?:in |on )?(?:the |"
+    r"our )?(?:\w{1,30} )?(?:numbers|bookings|sales|revenue|data|figures|conversion|retention|"
+    r"renewals)",
+    r"(?:they|customers|members|users|clients|he|she)(?:'d| had| have)? (?:already )?(?:all )?"
+    r"(?:agreed|signed up|consented) (?:to )?(?:the |our |those )?(?:terms|contract|t&cs|"
+    r"conditions|small print)",
+    r"(?:no|never any) shortage of (?:people|customers|buyers|fans|clients) (?:\w{1,30} )?(?:willing|"
+    r"happy|ready|prepared) to pay",
     # An objection overruled by the number: "…argued it was too short, but the target was clear".
     r"but (?:the )?(?:\w{1,30}'s )?(?:target|numbers?|revenue|margin|quota|budget) (?:was|were) "
     r"(?:very |pretty )?(?:clear|what mattered|what counted)",
