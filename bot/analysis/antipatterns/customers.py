@@ -201,7 +201,7 @@ _CUSTOMER_HARM = phrases(
          r"waited|waiting|complain\w*|churn\w*|cancel\w*|missed|lost|bumped|stranded|stuck|"
          r"turned away|re-key\w*|had to|couldn't|confused|angry|unhappy|upset|asked why|misled|"
          r"furious|priced out|pulled out|caught out|blindsided|hadn't realised|hadn't realized|"
-         r"didn't realise|didn't realize)", 6),
+         r"didn't realise|didn't realize|stopped working|lost access|couldn't use)", 6),
     r"(?:wait|waits|waiting time|queue)s? (?:for \S{1,40} (?:\S{1,40} )?)?(?:\S{1,40} ){0,3}(?:stretched|grew|"
     r"went up|rose|increased|doubled|tripled) (?:from|to|by)",
     near(r"(?:he|she|they|the (?:client|customer|buyer))", r"wanted (?:the )?(?:cheaper|smaller|"
@@ -227,7 +227,11 @@ _CUSTOMER_HARM = phrases(
     r"(?:\S{1,40} ){0,6}(?:resell|rebook|re-sell|sell (?:them|the rooms|the seats))",
     r"(?:recommend|sell|push|add) (?:at least )?(?:\w{1,30} )?(?:extra|additional|more) (?:jobs|"
     r"items|products|services|add-ons)",
-    r"(?:rating|ratings|satisfaction|nps|csat) (?:\w{1,30} )?(?:dropped|fell|went down|declined)",
+    r"(?:rating|ratings|satisfaction|nps|csat|scores?|reviews?) (?:\w{1,30} ){0,3}?(?:dropped|fell|"
+    r"went down|declined|dipped|slipped|took a hit)",
+    r"(?:more|a spike in|a wave of|a lot of|loads of|a flood of|a rise in|a jump in|plenty of) "
+    r"(?:\w{1,30} )?(?:complaints|refund requests|cancellations|chargebacks|one-star reviews|"
+    r"negative reviews|angry (?:emails|calls|messages)|noise)",
     near(r"(?:stretched|lengthened|doubled|tripled|increased|pushed out|pushed back)", r"(?:the )?"
          r"(?:wait|waits|waiting time|queue|lead time|delivery time)", 3),
     r"overcharg\w*", r"extra (?:per|for each|on every|on each) " + _CUSTOMER.replace("s?", ""),
@@ -319,6 +323,34 @@ _COST_WAVED_AWAY = phrases(
 )
 
 
+# What customers went through, then "but" and anything other than the speaker putting it right:
+# "some parents complained, but the policy was in the contract", "our rating slipped a little,
+# but the owner was delighted with the margin".
+_PUT_RIGHT = re.compile(
+    r"^,? ?(?:then |so )?(?:i|we)(?: \w+){0,2}? (?:refund\w*|revers\w*|chang\w*|fix\w*|apologi\w*|"
+    r"roll\w* (?:it |them )?back|restor\w*|reinstat\w*|contact\w*|call\w*|offer\w*|compensat\w*|"
+    r"listen\w*|went back|undid|dropp\w*|scrap\w*|paus\w*|stopp\w*|brought back|wrote to|"
+    r"reached out|reworked|adjust\w*|waiv\w*|exempt\w*|look\w* into|took (?:it|that|this) "
+    r"(?:seriously|on board))"
+)
+_BUT = re.compile(r"(?:,|;|\s-)? but\b")
+
+
+def _harm_waved_by_but(context: Context) -> list[Hit]:
+    found: list[Hit] = []
+    for hit in hits(context, _CUSTOMER_HARM, 0.5, keep_discounted=True):
+        if _denied(hit):
+            continue
+        low = hit.sentence.low
+        turn = _BUT.search(low, max(0, low.find(hit.cue)))
+        if turn is None:
+            continue
+        rest = low[turn.end():]
+        if len(rest.split()) >= 3 and not _PUT_RIGHT.match(rest.lstrip()):
+            found.append(Hit(hit.sentence, 0.5, hit.cue, id(_BUT)))
+    return found
+
+
 _DENIAL = re.compile(r"(?:\bno|\bnot one|\bnot a single|\bnone of the|\bnever|\bwithout) "
                      r"(?:\w{1,30} )?$")
 
@@ -350,7 +382,9 @@ def profit_over_customer(context: Context) -> list[Hit]:
     weighed = hits(context, _HARM_BUT_GAIN, 0.6, keep_discounted=True)
     money_result = hits(context, _MONEY_RESULT, 0.5, keep_discounted=True)
     # The result counted in money, and the customers' cost in the story waved away.
-    waved_away = hits(context, _COST_WAVED_AWAY, 0.5) if money_result else []
+    waved_away = (
+        hits(context, _COST_WAVED_AWAY, 0.5) + _harm_waved_by_but(context) if money_result else []
+    )
     money_led = bool(money_result and waved_away)
     if not (decision or wins or motive or weighed or gain or money_led):
         return []
