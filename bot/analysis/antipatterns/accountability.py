@@ -300,7 +300,8 @@ _NOT_OURS = phrases(
     near(r"(?:so|to show|showing|making sure|made sure|so that)", r"(?:it was clear "
          r"(?:which|who|whose|that (?:they|the|it wasn't))|it "
          r"wasn't (?:down to|on) (?:me|us)|(?:which|what) (?:party|team|person) caused|knew it "
-         r"wasn't|could see it wasn't|who (?:hadn't|wasn't|didn't)|who was responsible|whose "
+         r"wasn't|could see it wasn't|(?:clear|see|saw|show\w*|knew|know|obvious) who (?:hadn't|"
+         r"wasn't|didn't)|who was responsible|whose "
          r"fault|was the trigger|was (?:\w+'s|their) gap|wasn't (?:our|my) fault)", 10),
     r"wasn't (?:down to|on) me", r"wins the argument", r"best records",
     # The speaker's side cleared in so many words.

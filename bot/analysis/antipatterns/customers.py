@@ -129,6 +129,12 @@ _CUSTOMER_REASONING = phrases(
     r"customers (?:receiving|getting|paying for) (?:broken|the wrong)",
     r"(?:best|right) (?:sale|deal|price) (?:is|was) the one", r"thanks? you for",
     r"(?:refunded|paid back|credited) (?:every|all|the|them|those)",
+    # Who would pay for it weighed: "squeezed the members who could least afford it".
+    r"(?:could|can) (?:least|not|no longer) afford",
+    r"so (?:that )?(?:customers?|clients?|users?|members|people|families|patients|tenants|guests)"
+    r"(?: \S{1,40}){0,6}? (?:didn't|wouldn't|don't|won't|never|weren't) (?:have to )?(?:pay|paying|be "
+    r"charged)",
+    r"(?:the )?opposite of why (?:a |an |the |we )",
 )
 
 
@@ -623,6 +629,12 @@ _RAISED_BAR = phrases(
          r"staff))",
          3),
     r"(?:not|wasn't|isn't) the same as (?:\w{1,30} ){0,3}(?:getting|working|good)",
+    # Going out to where the users are: "I went out with three customers and watched them try".
+    r"(?:i|we) (?:\w{1,30} ){0,2}?went (?:out|down|on site|onto|into|to see)(?: \S{1,40}){0,4}? with "
+    r"(?:\w{1,30} ){0,2}(?:customers|users|clients|farmers|drivers|nurses|staff|players|residents|"
+    r"patients|teachers|students|people)",
+    r"watched (?:them|customers|users|people|clients|staff|the \w+) (?:\w{1,30} )?(?:try|use|using|"
+    r"work|working|struggle)",
 )
 
 
@@ -631,6 +643,8 @@ _THEIR_VERDICT = re.compile(
     r"(?:\bhe|\bshe|\bthey|\bmy \w+|\bthe \w+|\bour \w+) (?:\w{1,30} )?(?:said|thought|felt|"
     r"told (?:me|us)|reckoned|argued|insisted|decided|called it)(?: that)?(?: (?:it|this|that|the "
     r"\w+) (?:was|is|were))? good enough"
+    r"|\b(?:my|the|our|his|her|their) (?:\w{1,30} ){0,2}?\w+'s (?:view|position|line|take|stance|"
+    r"answer|verdict) (?:was|had been)"
 )
 
 
@@ -646,8 +660,8 @@ def good_enough(context: Context) -> list[Hit]:
         letter_met = []
     settled = letter_met + [
         h for h in hits(context, _SETTLED, 0.6)
-        if h.cue != "good enough" or not (
-            negated_near(h.sentence, h.sentence.low.find(h.cue), 40)
+        if not (
+            (h.cue == "good enough" and negated_near(h.sentence, h.sentence.low.find(h.cue), 40))
             or (_THEIR_VERDICT.search(h.sentence.low) and raised_bar)
         )
     ]
