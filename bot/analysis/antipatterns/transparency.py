@@ -11,13 +11,15 @@ _AUDIENCE = (
     r"customer|customers|ceo|cfo|cto|partners?|charge nurse|regional|board|anyone|anybody|"
     r"everyone|patients?|parents?|supervisor|controller|vp|head|investors?|users?|auditors?|"
     r"security|compliance|colleagues?|family|buyer|owner|account|stakeholders?|engagement "
-    r"manager|retro|postmortem|report|incident (?:reporting )?system)"
+    r"manager|retro|postmortem|report|incident (?:reporting )?system|(?:\w{1,30} )?channel|"
+    r"stand-?up|huddle|handover)"
 )
 _CONCEALED = phrases(
     r"i (?:didn't|did not|never|chose not to|decided not to|won't|wouldn't) (?:\w{1,30} )?"
     r"(?:mention|tell|flag|raise|report|disclose|share|put|go into|say anything|inform|"
     r"pass (?:it|that|this|the \w+) on|pass on|"
-    r"escalate|bring (?:it|this|that) up|let (?:\w{1,30} )?know|log|record|document)"
+    r"escalate|bring (?:it|this|that) up|let (?:\w{1,30} )?know|log|record|document|post|"
+    r"write (?:it|this|that) up)"
     r"(?:\w| |-|'){0,40}?" + _AUDIENCE,
     r"(?:we|i) (?:decided|agreed|chose)(?: between (?:us|ourselves))? not to (?:tell|mention|"
     r"inform|disclose|share|flag|put|log|record|report|write|include|enter|file|notify)",
@@ -141,6 +143,13 @@ _MISREPRESENTED = phrases(
     r"delay|wobble)",
     r"(?:presented|framed|pitched|sold|described|announced) (?:it|this|that|the \w+(?: \w+)?) as "
     r"(?:phase one|the first phase|part one|a first step|planned|intended|deliberate|a feature)",
+    # Unfinished work passed off as nearly there: "described the remaining two as 'in polish'".
+    r"(?:described|reported|listed|marked|presented|called|labell?ed) (?:it|this|that|them|the "
+    r"(?:\w{1,30} )?\w{1,30}) as (?:'|\")?(?:in polish|in progress|nearly (?:done|finished|there|ready)|in "
+    r"testing|being finali[sz]ed|finishing touches|complete|finished)",
+    # Left off the record: "left it off the snag list".
+    r"(?:left|kept) (?:it|that|this|them|the \w+) off (?:the |my |our |their )?(?:\w{1,30} ){0,2}"
+    r"(?:list|report|log|register|agenda|minutes|notes|sheet|handover|board|record)",
     r"(?:labell?ed|described|reported|booked|coded|framed|called|presented) (?:it|this|that|the "
     r"\w+) (?:\w{1,30} )?as (?:an? )?(?:one-off|timing|routine|normal|minor|rounding|system|"
     r"technical|admin\w*|clerical|mix-up|misunderstanding)",
@@ -167,9 +176,11 @@ _MISREPRESENTED = phrases(
          r"system|history|minutes|register|incident|timesheet|file)", 4),
     r"(?:left|kept) (?:that|this|it|the \w+|those|them) (?:\w{1,30} )?out(?! of)\b",
     # A made-up cause given to the people affected.
-    near(r"(?:by )?(?:telling|told|saying|said)", r"(?:there was|there had been|it was) (?:a |an )?"
-         r"(?:\w{1,30} ){0,2}(?:maintenance|technical|system|supplier|weather|staffing|it|network|"
-         r"courier) (?:issue|problem|fault|delay|glitch)", 4),
+    near(r"(?:by )?(?:telling|told|saying|said)", r"(?:there was|there had been|there'd been|it "
+         r"was) (?:a |an )?(?:\w{1,30} ){0,2}(?:maintenance|technical|system|supplier|weather|"
+         r"staffing|it|network|courier|sync|server|connection|connectivity|data|database|platform|"
+         r"integration|software|payment|printer|email) (?:issue|problem|fault|delay|glitch|blip|"
+         r"hiccup|error)", 4),
     r"(?:told|telling) (?:them|him|her|the \w+) (?:that )?(?:testing|things|it|everything|the "
     r"project|work) (?:was|were) (?:progressing|going|on track|fine)",
     r"(?:adjusted|changed|edited|amended|updated) the (?:count|figures?|numbers?|stock|records?|"
@@ -198,6 +209,10 @@ _COVERED_UP = phrases(
     r"(?:why|what|about|that|there)",
     r"without knowing why",
     r"(?:a |the )?(?:quiet|silent|stealth) (?:fix|patch|update|change|correction)",
+    # The record made to fit: "replaced the condition report photo with one taken after".
+    r"(?:replaced|swapped|altered|backdated|doctored|rewrote|overwrote) (?:the |my |our |their )?"
+    r"(?:\w{1,30} ){0,3}(?:photos?|records?|entry|entries|log|readings?|dates?|figures?|"
+    r"signatures?|timestamps?) (?:with|to (?:show|match|read|say))",
     r"(?:they|he|she|the \w+|nobody|no one) (?:still )?(?:don't|doesn't|didn't|never) (?:know|knew)"
     r"(?=[.,;]|$| about| that| it| what| why)",
     r"(?:never|didn't|did not) (?:found|find) out (?:it was|that it was|about) (?:my|our|the)",
@@ -228,6 +243,9 @@ _WHY_UNSAID = phrases(
     # Weighing what telling would cost: "Telling the council would have disqualified us."
     r"^(?:telling|informing|notifying|reporting|disclosing|admitting|flagging|mentioning|"
     r"raising) (?:\S{1,40} ){0,5}?would(?: almost certainly| probably| definitely)? (?:have )?",
+    r"(?:because|since|as) (?:telling|informing|notifying|reporting|disclosing|admitting|flagging|"
+    r"mentioning|raising) (?:it|this|that|them)(?: \S{1,40}){0,4}? would(?: have)? (?:meant|mean|"
+    r"triggered|trigger|caused|cause|started|invited|led)",
     r"(?:knew|thought|felt|figured) (?:that )?(?:telling|informing|notifying|reporting|admitting|"
     r"flagging|mentioning) (?:\S{1,40} ){0,4}?would (?:mean|have meant|trigger|cause|lead to|invite|"
     r"start|raise|make)",
