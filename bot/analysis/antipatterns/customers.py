@@ -521,7 +521,11 @@ _ACCEPTED = phrases(
 )
 _USERS_UNHAPPY = phrases(
     r"(?:users|pickers|people|patients|customers|students|staff|clients|instructors|nurses|"
-    r"teachers|they|buyers) (?:\w{1,30} ){0,3}(?:told|said|complained|mentioned|reported|asked)",
+    r"teachers|they|buyers|residents|members|callers|parents|guests|fee earners|undergraduates) "
+    r"(?:\w{1,30} ){0,3}(?:told|said|complained|mentioned|reported|asked|asking|complaining|"
+    r"saying|ringing|phoning|calling)",
+    r"(?:still|continued to) (?:went|go|going|arrived?|ran|run|came) (?:\S{1,40} ){0,4}(?:late|"
+    r"next (?:day|morning)|wrong|broken)",
     r"(?:confusing|hard to (?:read|use|find)|couldn't (?:\w{1,30} ){0,2}(?:find|interpret|read|"
     r"use))", r"(?:were|was) (?:down|worse|slower)", r"(?:a few|some|several) (?:\w{1,30} )?"
     r"(?:complaints|tickets|people)", r"(?:looked|look) (?:wavy|off|wrong|bad)",
@@ -599,6 +603,40 @@ _SPEC_DEFENCE = phrases(
     r"(?:was|is) (?:the|my|our) (?:measure|metric|target|kpi) (?:the |that |my |our )?(?:\w{1,30} )?"
     r"(?:cared about|looked at|tracked|wanted)",
 )
+# The users' trouble declared someone else's, or outside what was measured: "relevancy wasn't
+# one of the acceptance criteria", "carrier scans are a different report", "that's tracked by
+# customer services rather than us", "the indicator went green".
+_NOT_OUR_MEASURE = phrases(
+    r"(?:wasn't|isn't|was not|is not|weren't|aren't) (?:one of |part of |on |in |among |a )?(?:the |"
+    r"our |my )?(?:[\w-]{1,30} )?(?:acceptance criteria|criteria|requirements?|spec|list|scope|brief|"
+    r"kpis?|indicators?|contract|remit|checklist|sla|targets?)\b",
+    r"(?:belongs|belonged) to (?:the|another|a different|a separate) (?:[\w-]{1,30} ){0,2}team",
+    r"(?:tracked|measured|counted|reported|handled|owned|picked up) by (?:\w{1,30} ){0,2}(?:rather "
+    r"than|not) (?:us|me|my team|our team)",
+    r"(?:is|was|are|were) (?:a |on a )?(?:different|separate) (?:report|metric|measure|team|"
+    r"department|budget|kpi|dashboard|contract)",
+    r"(?:was|is) what (?:they|the \w+|the \w+ \w+|we|i) (?:had )?(?:asked for|wanted|measured)",
+    r"(?:built|designed|written|set up) to pass (?:\w{1,30} ){0,2}(?:cert|certification|the audit|"
+    r"inspection|review|the test|the check)",
+    r"(?:indicator|kpi|report|metric|dashboard|rag status|status|project|measure) (?:\w{1,30} )"
+    r"{0,3}(?:went|showed|turned|closed|was|stayed) green",
+)
+
+
+def _trouble_answered_by_scope(context: Context) -> list[Hit]:
+    """"Not our measure" said of users' trouble told in the same or the previous sentence; said
+    alone ("mobile wasn't in scope, and I could have quoted it…") it is often a step up."""
+    trouble = {
+        h.sentence.index
+        for pattern in (_USERS_UNHAPPY, _QUALITY_GAP)
+        for h in hits(context, pattern, 0.3, keep_discounted=True)
+    }
+    return [
+        h for h in hits(context, _NOT_OUR_MEASURE, 0.5)
+        if h.sentence.index in trouble or h.sentence.index - 1 in trouble
+    ]
+
+
 # The speaker declares it done and stops there.
 _DONE = phrases(
     r"(?:from my side|as far as i was concerned|for me|on our side|from our side|on my side|"
@@ -665,7 +703,7 @@ def good_enough(context: Context) -> list[Hit]:
             or (_THEIR_VERDICT.search(h.sentence.low) and raised_bar)
         )
     ]
-    defended = hits(context, _SPEC_DEFENCE, 0.5)
+    defended = hits(context, _SPEC_DEFENCE, 0.5) + _trouble_answered_by_scope(context)
     done = hits(context, _DONE, 0.4)
     accepted = hits(context, _ACCEPTED, 0.35)
     if not (settled or defended or done or accepted):
