@@ -23,6 +23,18 @@ _WONT_HELP = phrases(
     r"(?:told|sent|pointed|directed|referred) (?:him|her|them) (?:\w{1,30} ){0,2}(?:to|that) "
     r"(?:the )?(?:docs|documentation|confluence|wiki|manual|handbook|faq|right (?:person|"
     r"documentation))",
+    # Asked for help, sent somewhere else: to a document, a course or another person.
+    r"(?:told|sent|pointed|directed|referred) (?:him|her|them) (?:\w{1,30} ){0,3}?(?:to|that) (?:the |"
+    r"a |our |my )?(?:[\w-]{1,30} ){0,2}?(?:sop|docs|documentation|wiki|manual|handbook|shared drive|"
+    r"folder|course|coursebook|guide|intranet|tutorials?|videos?|training|template)s?\b",
+    r"(?:told|sent|pointed|directed|referred|asked) (?:him|her|them) (?:\w{1,30} ){0,2}?to (?:speak|"
+    r"talk|go) to (?:the |our |my |his |her |their )?(?:\w{1,30} ){0,2}?(?:manager|director|lead|"
+    r"trainer|supervisor|hr|coordinator|mentor|buddy)",
+    r"(?:was|is) the (?:person|one|people) (?:to ask|to go to|(?:she|he|they) should (?:ask|go to|"
+    r"be going to))",
+    r"(?:wasn't|isn't|not|was not) (?:in|part of) my (?:objectives|goals|kpis|job description|remit)",
+    r"instead of relying on me",
+    r"i was busy (?:\w{1,30} ){0,3}?(?:my|with my) own",
     r"i (?:don't|do not|didn't) (?:usually |really )?(?:step in|get involved|offer)",
     r"should (?:have |of )?(?:been )?(?:trained|vetted|onboarded|taught)",
     r"i had my own (?:work|sprint|deadlines?|commitments|targets?|rate|numbers|tickets|job)",
@@ -149,9 +161,12 @@ _HELPED = phrases(
     r"(?<!if )i (?:\w{1,30} )?(?:showed|sat (?:down )?with|paired|walked (?:him|her|them) through|"
     r"coached|"
     r"helped|mentored|trained|taught|offered|spent (?:\w{1,30} ){0,3}with (?:him|her|them)|"
-    r"booked (?:\w{1,30} ){0,3}with (?:him|her|them)|sketched|gave (?:him|her|them) my|asked if "
+    r"booked (?:\w{1,30} ){0,3}with (?:him|her|them)|took (?:\w{1,30} ){1,3}with (?:him|her|them)|"
+    r"sketched|gave (?:him|her|them) my|asked if "
     r"(?:she|he|they) wanted|checked in|covered (?:for )?(?:his|her|their))",
     r"(?:with|for) (?:him|her|them) (?:that afternoon|every|each|twice)",
+    r"(?:worked|sat|stood) (?:\w{1,30} ){0,2}(?:beside|alongside|next to) (?:him|her|them)",
+    r"showed (?:him|her|them) how",
 )
 
 
