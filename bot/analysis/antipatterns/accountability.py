@@ -35,6 +35,12 @@ _NOT_MINE_TO_DECIDE = phrases(
     r"(?:don't|do not|never) touch (?:kit|anything|things|stuff) that isn't",
 )
 _SOMEONE_ELSES = phrases(
+    r"likes? (?:\w{1,30} ){0,3}?to (?:come from (?:him|her|them)|be the one)",
+    r"(?:safer|better|wiser) (?:\w{1,30} )?(?:to let|that|if|for) (?:the |my |our |her |his |their )?"
+    r"(?:[\w-]{1,30} ){0,2}?(?:decide[sd]?|make the call|made the call|be the one|own it|call it|"
+    r"holds? the budget)",
+    r"let (?:the|my|our) (?:[\w-]{1,30} ){0,3}?(?:person|one|people) who (?:holds?|owns?|runs?) "
+    r"(?:the )?(?:\w{1,30} )?(?:budget|decision|call|relationship)",
     r"(?:is|was|'s|are|were) (?:normally |usually |really |technically |officially |always )?"
     r"(?:the |my |our |his |her |their )?(?:[\w-]+ ){0,3}?(?:\w+)'s (?:decision|call|thing|job|"
     r"area|responsibility|sign-?off|domain|remit|department|problem|business)",
@@ -105,6 +111,15 @@ _FEARED_BLAME = phrases(
     # Covering oneself: the ticket as proof, not as a fix.
     r"(?:to show|so i could show|proof) (?:that )?i(?:'d| had) (?:raised|flagged|reported|told|"
     r"escalated|mentioned)",
+    # The cost of a call landing on the speaker: "the standby costs would sit on a change I'd
+    # made", "it is my reassignment the client will ask about".
+    r"(?:would|will|'d|might|could) (?:\w{1,30} ){0,2}(?:sit|land|fall|come back|rest|be pinned) on "
+    r"(?:me|my|a (?:\w{1,30} )?(?:change|decision|call|booking|swap) i(?:'d| had)? (?:made|taken))",
+    r"(?:it is|it's|it would be|it'd be) my (?:\w{1,30} ){0,2}(?:the|they|he|she|the \w+) "
+    r"(?:will|would|'d) (?:ask|question|look) (?:about|at)",
+    r"(?:was|were) the last thing i (?:wanted|needed)",
+    r"i made sure (?:the |my )?(?:\w{1,30} ){0,2}(?:trail|record|log|ticket|report) (?:showed|shows|"
+    r"was clear)",
 )
 # Vaguer worry about what acting could lead to; weaker on its own.
 _FEARED_VAGUE = phrases(
@@ -115,6 +130,11 @@ _FEARED_VAGUE = phrases(
     r"(?:the |a )?(?:safe|safer|safest) (?:choice|option|bet|thing|move|route|call)",
     r"(?:wasn't|was not|not) (?:sure|certain) (?:how serious|whether|if) (?:it|i)",
     r"in case (?:anything|something|it|i|things) (?:went|goes|go|got) wrong",
+    # What happened to the last person who made such a call.
+    r"(?:had been|got|was|were|been) (?:\w{1,30} )?(?:pulled up|told off|disciplined|written up|"
+    r"hauled in|reprimanded|in trouble|called in) (?:over|for|about)",
+    r"(?:doesn't|didn't|wouldn't|does not|did not) go down well",
+    r"(?:so )?the record was clear",
 )
 # Meanwhile the problem waited: hours or days pass, someone else is away.
 _DELAYED = phrases(
