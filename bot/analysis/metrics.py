@@ -48,6 +48,12 @@ _IMPACT_NOUNS = (
     r"buyers?|riders?|drivers?|tenants?|residents?|guests?|attendees?|registrations?|"
     r"participants?|volunteers?|donors?|donations?|meals?|beds?|rooms?|hours? saved|"
     r"escalations?|pages? a (?:week|month|day)|lines?|services?|teams|departments|"
+    r"samples?|covers|passengers?|pharmacies|desks?|seats?|pizzas?|dishes|plates|flights?|"
+    r"sailings?|trains?|buses|vehicles?|bikes?|vans?|cars?|homes?|houses?|flats?|plots?|"
+    r"properties|patrons?|diners?|callers?|animals?|files?|documents?|forms?|permits?|batches|"
+    r"questions?|appointments?|prescriptions?|loans?|policies|books?|titles?|classes|lessons?|"
+    r"branches|offices|shops?|venues?|sensors?|devices?|machines?|servers?|vaccines?|doses?|"
+    r"packs?|boxes|cartons?|bags?|cages?|routes?|rounds?|bins?|streets?|"
     r"people|employees|staff|agents|engineers|developers|nurses|teachers|reps)"
 )
 _STAFF_CONTEXT = re.compile(
@@ -99,9 +105,31 @@ _PATTERNS: tuple[tuple[str, IndexedPattern | re.Pattern[str]], ...] = (
         rf"gallons?|lbs?|pounds of|square (?:feet|metres|meters)|sq ft|m2|gb|tb|mb|rps|qps)\b"
     )),
     ("large", indexed(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d%])")),
+    # A change told by its size: "went up by about 0.5", "lifted attach rate by 4 points".
+    ("by", indexed(
+        rf"\b(?:went up|went down|rose|fell|dropped|increased|decreased|grew|improved|climbed|"
+        rf"lifted|raised|lowered|cut|reduced|up|down|moved|shrank) (?:\w+ ){{0,3}}?by {_APPROX}"
+        rf"{_NUM}(?:\s?(?:points?|pp|percentage points?|marks?|bands?|grades?|places?|"
+        rf"stars?))?\b"
+    )),
     ("zero", indexed(
         r"\b(?:zero|not a single|not one|no more|none of the)\s+(?:\w+\s+)?" + _IMPACT_NOUNS
     )),
+)
+# A time that is itself the outcome: "caught within 20 minutes", "40 min hold times". Not a
+# promise, a habit or a rule ("I always follow up within 24 hours", "must reply within a day").
+_RESPONSE_TIME = indexed(
+    rf"\bwithin {_APPROX}(?:{_NUM}|{_WORD_NUM})\s?(?:seconds?|secs?|minutes?|mins?|hours?|"
+    rf"hrs?|days?|weeks?)\b"
+    rf"|\b{_NUM}\s?(?:min|mins|minute|second|hour)s? (?:hold|wait|waiting|queue|response|"
+    rf"turnaround|resolution|load|call|ticket) times?\b"
+    rf"|\b(?:hold|wait|waiting|queue|response|turnaround|resolution|load|ticket) times? "
+    rf"(?:\w+ ){{0,3}}?(?:of|at|to|were|was|hit|reached) {_APPROX}{_NUM}\s?(?:seconds?|secs?|"
+    rf"minutes?|mins?|hours?|hrs?|days?)\b"
+)
+_RULE_OR_HABIT = re.compile(
+    r"\b(?:always|usually|normally|typically|will|would|'ll|'d|must|should|need to|needs to|have "
+    r"to|has to|had to|promise\w*|commit\w*|aim\w*|target|sla|supposed to|expected to|required)\b"
 )
 _COUNT = indexed(
     rf"(?<![\w.,-])(?:{_APPROX})({_NUM}{_SCALE})\s+(?:(?:[a-z-]+)\s+){{0,2}}?({_IMPACT_NOUNS})\b"
@@ -196,6 +224,9 @@ def _mentions(low: str) -> Iterator[re.Match[str]]:
         if low[match.end():match.end() + 1] == "-":
             continue
         yield match
+    for match in _RESPONSE_TIME.finditer(low):
+        if not _RULE_OR_HABIT.search(low[max(0, match.start() - 50):match.start()]):
+            yield match
     yield from _AHEAD_OR_LATE.finditer(low)
     if _DURATION_CONTEXT.search(low):
         for match in _DURATION.finditer(low):

@@ -56,9 +56,21 @@ def test_a_year_or_a_team_size_is_not_a_metric():
     "We cut cloud spend by $4,000 a month.",
     "Checkout errors fell 40% after the release.",
     "It made the nightly job three times faster.",
+    "Two more faults since were both caught by the alarm within 20 minutes.",
+    "The pos support line had 40 min hold times.",
+    "My students' average band went up by about 0.5 that term.",
+    "They rejected a whole batch of our results, 26 samples.",
 ])
 def test_metrics_of_many_kinds_are_found(text):
     assert analyze(text).metrics.present
+
+
+@pytest.mark.parametrize("text", [
+    "I always follow up within 24 hours and I never let a client wait.",
+    "The policy says we must reply within two days.",
+])
+def test_a_promise_or_a_rule_about_time_is_not_a_metric(text):
+    assert not analyze(text).metrics.present
 
 
 def test_too_short_answer_says_so_plainly():
