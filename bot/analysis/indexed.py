@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -45,7 +46,10 @@ _SCRATCH_IN_USE = threading.Lock()
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # no home directory at all (a bare service account)
+        base = Path(tempfile.gettempdir())
     return Path(base) / "star-coach"
 
 
