@@ -32,7 +32,9 @@ _NOT_CATEGORIES = {
     sre_c.CATEGORY_NOT_DIGIT: sre_c.CATEGORY_DIGIT,
     sre_c.CATEGORY_NOT_SPACE: sre_c.CATEGORY_SPACE,
 }
-_ANY_CHAR = r"(?:[^\n]|[\x80-\xff]+)"
+# A character is one byte, or a lead byte and its continuation bytes.
+_CONTINUATION = r"[\x80-\xbf]*"
+_ANY_CHAR = r"[^\n]" + _CONTINUATION
 
 
 class Unsupported(ValueError):
@@ -79,8 +81,10 @@ def _class(items, negated: bool = False) -> str:
         elif op is sre_c.CATEGORY and arg in _CATEGORIES:
             spelled.append(_CATEGORIES[arg])
         elif op is sre_c.CATEGORY and arg in _NOT_CATEGORIES:
-            # Rare in a class; the loose answer is "any character".
-            return _ANY_CHAR
+            if len(items) == 1:  # \S, \W, \D: every byte but the category's ASCII members
+                kept = _CATEGORIES[_NOT_CATEGORIES[arg]].replace(_NON_ASCII, "")
+                return f"[^{kept}]{_CONTINUATION}"
+            return _ANY_CHAR  # rare inside a larger class: stay loose
         else:
             raise Unsupported(f"class item {op}")
     if negated:
@@ -88,16 +92,16 @@ def _class(items, negated: bool = False) -> str:
         excluded = "".join(_byte(code) for code in sorted(ascii_codes))
         if spelled:  # a negated class holding a category is rare: stay loose
             return _ANY_CHAR
-        return f"(?:[^{excluded}\\n]|[\\x80-\\xff]+)" if excluded else _ANY_CHAR
+        return f"[^{excluded}\\n]{_CONTINUATION}" if excluded else _ANY_CHAR
     members = "".join(_byte(code) for code in sorted(ascii_codes)) + "".join(spelled)
-    return f"(?:[{members}]|[\\x80-\\xff]+)" if members else "[\\x80-\\xff]+"
+    return f"[{members}\\x80-\\xff]{_CONTINUATION}"
 
 
 def _item(op, arg) -> str:
     if op is sre_c.LITERAL:
         return _char(arg)
     if op is sre_c.NOT_LITERAL:
-        return f"(?:[^{_byte(arg)}\\n]|[\\x80-\\xff]+)" if arg < 0x80 else _ANY_CHAR
+        return f"[^{_byte(arg)}\\n]{_CONTINUATION}" if arg < 0x80 else _ANY_CHAR
     if op is sre_c.ANY:
         return _ANY_CHAR
     if op is sre_c.IN:
@@ -115,6 +119,10 @@ def _item(op, arg) -> str:
         body = "(?:" + _sequence(sub) + ")"
         if high == 1:
             return body + ("?" if low == 0 else "")
+        single = _sequence(sub)
+        if single.endswith(_CONTINUATION) and single.count("[") == 2:
+            # One character class, repeated: the repeat takes the continuation bytes too.
+            body = single[:-len(_CONTINUATION)]
         # A bounded repeat ({1,30}) becomes unbounded: Hyperscan refuses large counted
         # repeats, and "more" is always allowed here.
         return body + ("*" if low == 0 else "+")
