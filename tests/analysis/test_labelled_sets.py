@@ -58,7 +58,7 @@ def test_check_accuracy(results):
             )
             correct += predicted == row["labels"][check]
             total += 1
-    assert correct / total >= 0.90
+    assert correct / total >= 0.93
 
 
 def test_anti_pattern_macro_f1_and_clean_answers_stay_clean(results):
@@ -74,5 +74,5 @@ def test_anti_pattern_macro_f1_and_clean_answers_stay_clean(results):
         scores.append(_f1(tp, fp, fn))
     clean = [row for row in ROWS if not row["labels"]["anti_patterns"]]
     clean_pass = sum(not results[row["id"]].anti_patterns for row in clean) / len(clean)
-    assert sum(scores) / len(scores) >= 0.80
-    assert clean_pass >= 0.93
+    assert sum(scores) / len(scores) >= 0.82
+    assert clean_pass >= 0.96
