@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.analysis import Analysis, analyze
+from bot.analysis import Analysis, analyze, warm_up
 from bot.analysis.report import render_report
 from bot.bank import Bank, Question, default_bank
 from bot.coach.answering import (
@@ -223,6 +223,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
         picked = QuestionInfo(chosen.id, chosen.text, tuple(chosen.principles))
     try:
+        # Ready before the member types: the first start builds the pattern database (seconds).
+        print("Getting the coach ready…", file=sys.stderr)
+        warm_up()
         coach_session(bank, picked, recorder)
     except KeyboardInterrupt:
         print("\nStopped. Run `python -m bot practice` again any time.")
