@@ -49,10 +49,10 @@ _ABBREVIATIONS = (
     "e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "approx.", "no.",
     "inc.", "ltd.", "co.", "jr.", "sr.", "u.s.", "a.m.", "p.m.", "fig.", "est.",
 )
-_SPACES_RE = re.compile(r"\s+")
 # Characters _is_text_char may drop: anything outside printable ASCII, and the ASCII
 # symbols it drops (the rest of printable ASCII is always kept).
 _MAYBE_DROPPED = re.compile(r"[^\x20-\x7e]|[\^`|~]")
+_HAS_MARKUP = re.compile(r"[*_~|`^]")
 
 # Chat spelling that would otherwise hide a cue ("didnt", "could of", "bc").
 _CHAT_FIXES = (
@@ -114,16 +114,21 @@ def normalise_for_matching(text: str) -> str:
     if _ANY_CHAT_FIX.search(low):
         for pattern, repl in _CHAT_FIXES:
             low = pattern.sub(repl, low)
-    return _SPACES_RE.sub(" ", low).strip()
+    return " ".join(low.split())
 
 
 def _strip_line_markup(line: str) -> str:
-    line = _DISCORD_TOKEN_RE.sub(" ", line)
-    line = _LINK_RE.sub(" ", line)
-    line = _INLINE_MARKUP_RE.sub("", line)
+    # Each substitution runs only on a line that could need it: most lines are plain prose.
+    if "<" in line:
+        line = _DISCORD_TOKEN_RE.sub(" ", line)
+    if "http" in line:
+        line = _LINK_RE.sub(" ", line)
+    if _HAS_MARKUP.search(line):
+        line = _INLINE_MARKUP_RE.sub("", line)
     line = line.lstrip("#").strip()
-    kept = _MAYBE_DROPPED.sub(_keep_text_char, line)
-    return _SPACES_RE.sub(" ", kept).strip()
+    if not line.isascii() or _HAS_MARKUP.search(line):
+        line = _MAYBE_DROPPED.sub(_keep_text_char, line)
+    return " ".join(line.split())
 
 
 def _keep_text_char(match: re.Match[str]) -> str:
