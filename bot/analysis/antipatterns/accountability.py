@@ -761,10 +761,10 @@ def blame_shifting(context: Context) -> list[Hit]:
         return []
     others_failed = _others_failed(context, 0.4)
     # A story told as others' failures, with the cause placed on them.
-    told_as_theirs = bool(weak and others_failed) and total(weak + others_failed) >= FIRES_AT + 0.2
+    told_as_theirs = bool(weak and others_failed) and total(weak + others_failed) >= FIRES_AT
     # The cause named as another party's, with a second sign: their failures told, the speaker's
     # report of them, their own side declared clean.
-    cause_theirs = bool(placed) and total(placed + others_failed + weak + defended) >= FIRES_AT + 0.2
+    cause_theirs = bool(placed) and total(placed + others_failed + weak + defended) >= FIRES_AT
     if not (strong or defended or reported or told_as_theirs or cause_theirs) and total(
         weak
     ) < FIRES_AT:
