@@ -425,6 +425,12 @@ _OWNED_PART = phrases(
 # Owning a share of it in other words: "my own part", "my alerting should have caught it".
 _OWNED_TOO = phrases(
     r"(?:my|our) own (?:part|share|role|contribution|mistakes?)",
+    # The speaker's own link in the chain: "the dig plan was mine to approve, and I'd signed it
+    # off without trial holes", "signing a plan means owning its assumptions".
+    r"(?:was|were) (?:mine|ours) to (?:approve|sign|check|own|catch|decide|review|test)",
+    r"i(?:'d| had) (?:signed|approved|passed|sent|shipped|released|merged) (?:it|that|this|them|the "
+    r"\w+(?: \w+)?) (?:off )?without",
+    r"(?:means|meant|mean) owning",
     r"(?:my|our) (?:[\w-]+ ){0,2}should (?:also )?have (?:caught|flagged|failed|checked|been|"
     r"spotted|noticed|pushed|asked|confirmed|planned)",
     r"(?:took|take|taking) (?:full )?ownership", r"i(?: had)? (?:also |badly )?(?:underestimated|"
