@@ -263,6 +263,23 @@ _CUSTOMER_HARM = phrases(
 )
 
 
+# Customers made to pay more or get less: a fee raised or added, a waiver, grace period or
+# return window cut, a feature moved up a tier, no one grandfathered.
+_PRICED_AGAINST_THEM = phrases(
+    r"(?:raised|increased|hiked|doubled|added|introduced|brought in|started charging|moved) "
+    r"(?:\S{1,40} ){0,3}?(?:fees?|surcharges?|charges?|late fees?|booking fees?|penalt(?:y|ies)|"
+    r"daily fee|monthly fee|the price|prices|premiums?|deposits?)(?! (?:cap|caps|waiver))",
+    r"(?:removed|dropped|cut|scrapped|ended|shortened|stopped) (?:the |our |their |its )?(?:\S{1,40} )"
+    r"{0,2}?(?:waiver|discount|free (?:tier|plan|trial|returns?|delivery)|grace period|return window|"
+    r"allowance|refunds?|reminder)",
+    r"(?:grandfathered|grandfather) (?:nobody|no one|none)",
+    r"(?:moved|pushed|put) (?:\S{1,40} ){0,3}?into (?:a |the )?(?:higher|premium|paid|more "
+    r"expensive|top|pro|enterprise) (?:tier|plan|package|bundle)",
+    r"(?:non-refundable|non-transferable|no refunds)",
+    r"pre-?ticked", r"opt(?:ed)?[- ]out by default|by default unless (?:they|customers)",
+)
+
+
 # Customers' objection set against what the business gained: "some complained, but margin…".
 _HARM_BUT_GAIN = phrases(
     near(r"(?:" + _CUSTOMER + r"|angry|furious|complain\w*|one-star|bad reviews|upset)",
@@ -283,6 +300,10 @@ _MONEY_RESULT = phrases(
     r"nearly )?[$£€]\s?\d[\d.,]*(?:k|m|bn)?",
     r"(?:food cost|cost of goods|cogs|loss ratio|cost per \w+|payouts?) (?:\S{1,40} ){0,3}?(?:down to|"
     r"came in at|fell to|dropped to) \d[\d.,]*%?",
+    r"[$£€]\s?\d[\d.,]*(?:k|m|bn)? (?:a|per|each) (?:year|month|quarter|week) (?:of|in) (?:extra )?"
+    r"(?:margin|revenue|income|profit|fees?|commission)",
+    r"(?:useful|new|extra|additional|nice|healthy|steady) (?:income|revenue|profit|fee) (?:line|"
+    r"stream|source)", r"(?:got|earned|won|made) (?:a |my |our )?(?:big |nice |record )?bonus",
 )
 # Customers paying for it, waved away: "they weren't where the money was", "low-margin anyway".
 _COST_WAVED_AWAY = phrases(
@@ -392,22 +413,27 @@ def profit_over_customer(context: Context) -> list[Hit]:
         hits(context, _COST_WAVED_AWAY, 0.5) + _harm_waved_by_but(context) if money_result else []
     )
     money_led = bool(money_result and waved_away)
-    if not (decision or wins or motive or weighed or gain or money_led):
+    if not (decision or wins or motive or weighed or gain or money_result):
         return []
     dismissed = hits(context, _HARM_DISMISSED, 0.45)
     # What customers went through is a fact of the story, not a stance, so a following "but"
     # does not cancel it.
     harm = [h for h in hits(context, _CUSTOMER_HARM, 0.4, keep_discounted=True)
             if not _denied(h)]
+    priced = hits(context, _PRICED_AGAINST_THEM, 0.4)
+    # The result counted in money, from customers paying more or getting less.
+    priced_in = bool(priced and (money_result or gain))
     found = wins + decision + dismissed + motive + harm + weighed + gain
     if money_led:
         found += money_result + waved_away
+    if priced_in:
+        found += priced + money_result
     if total(found) < FIRES_AT:
         return []
     # Money is the stated reason (or the amount earned is set against repeated harm), and
     # customers visibly pay for the decision.
-    money_side = wins or motive or weighed or (gain and len(harm) >= 2) or money_led
-    if not (money_side and (dismissed or harm or wins or weighed or money_led)):
+    money_side = wins or motive or weighed or (gain and len(harm) >= 2) or money_led or priced_in
+    if not (money_side and (dismissed or harm or wins or weighed or money_led or priced_in)):
         return []
     return [] if present(_CUSTOMER_REASONING, context.sentences) else found
 
