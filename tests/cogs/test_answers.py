@@ -475,14 +475,21 @@ async def test_deleting_an_answer_whose_scorecard_is_gone_is_quiet(
     assert await db.user_answer_history(ALICE) == []
 
 
-async def test_deleting_one_part_of_a_merged_answer_rescores_the_rest(
-    cog: Answers, thread: MagicMock, db: Database, clock: Clock
-) -> None:
+async def _answer_in_two_messages(
+    cog: Answers, thread: MagicMock, clock: Clock
+) -> tuple[MagicMock, MagicMock]:
+    """FIRST, then SECOND merged into it; the scorecard's edits so far are forgotten."""
     first = await say(cog, thread, FIRST)
     clock.now += timedelta(seconds=30)
     second = await say(cog, thread, SECOND)
-    partial = thread.get_partial_message(card_of(first).id)
-    partial.edit.reset_mock()
+    thread.get_partial_message(card_of(first).id).edit.reset_mock()
+    return first, second
+
+
+async def test_deleting_one_part_of_a_merged_answer_rescores_the_rest(
+    cog: Answers, thread: MagicMock, db: Database, clock: Clock
+) -> None:
+    first, second = await _answer_in_two_messages(cog, thread, clock)
     await cog.on_raw_message_delete(deleted_payload(second))
     answer = await answer_of(db, first)
     assert answer.text == FIRST
@@ -493,11 +500,8 @@ async def test_deleting_one_part_of_a_merged_answer_rescores_the_rest(
 async def test_deleting_the_first_part_of_a_merged_answer_keeps_the_rest(
     cog: Answers, thread: MagicMock, db: Database, clock: Clock
 ) -> None:
-    first = await say(cog, thread, FIRST)
-    clock.now += timedelta(seconds=30)
-    second = await say(cog, thread, SECOND)
+    first, second = await _answer_in_two_messages(cog, thread, clock)
     scorecard = card_of(first)
-    thread.get_partial_message(scorecard.id).edit.reset_mock()
     await cog.on_raw_message_delete(deleted_payload(first))
     answer = await answer_of(db, second)
     assert answer.text == SECOND
