@@ -5,9 +5,9 @@ from bot.analysis.indexed import build, candidates
 from bot.analysis.models import Analysis, AntiPatternFinding
 from bot.analysis.narrative import forget_sentences
 
-# The pattern database is built (or loaded from the disk cache) on first use, and the regex
-# of each set of alternatives met is compiled on first use: doing both at start-up, by reading
-# one ordinary answer, means the first members after a restart do not wait for it.
+# The pattern database is built (or loaded from the disk cache) and each alternative's regex
+# compiled on first use: doing both at start-up means the first members after a restart do
+# not wait for it.
 _WARM_UP_ANSWER = (
     "At my last job I was the lead on a small team, and we had a problem with late orders that "
     "customers kept complaining about. My manager asked me to fix it, so I looked at the data "

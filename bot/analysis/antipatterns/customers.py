@@ -649,14 +649,11 @@ _NOT_OUR_MEASURE = phrases(
 )
 
 
-def _trouble_answered_by_scope(context: Context) -> list[Hit]:
-    """"Not our measure" said of users' trouble told in the same or the previous sentence; said
-    alone ("mobile wasn't in scope, and I could have quoted it…") it is often a step up."""
-    trouble = {
-        h.sentence.index
-        for pattern in (_USERS_UNHAPPY, _QUALITY_GAP)
-        for h in hits(context, pattern, 0.3, keep_discounted=True)
-    }
+def _trouble_answered_by_scope(context: Context, unhappy: list[Hit]) -> list[Hit]:
+    """"Not our measure" said of users' trouble (`unhappy`) told in the same or the previous
+    sentence; said alone ("mobile wasn't in scope, and I could have quoted it…") it is often a
+    step up."""
+    trouble = {h.sentence.index for h in unhappy}
     return [
         h for h in hits(context, _NOT_OUR_MEASURE, 0.5)
         if h.sentence.index in trouble or h.sentence.index - 1 in trouble
@@ -729,16 +726,16 @@ def good_enough(context: Context) -> list[Hit]:
             or (_THEIR_VERDICT.search(h.sentence.low) and raised_bar)
         )
     ]
-    defended = hits(context, _SPEC_DEFENCE, 0.5) + _trouble_answered_by_scope(context)
+    # Users' trouble is a fact of the story: a following "but" does not cancel it.
+    unhappy = hits(context, _USERS_UNHAPPY, 0.3, keep_discounted=True)
+    unhappy += hits(context, _QUALITY_GAP, 0.3, keep_discounted=True)
+    defended = hits(context, _SPEC_DEFENCE, 0.5) + _trouble_answered_by_scope(context, unhappy)
     done = hits(context, _DONE, 0.4)
     accepted = hits(context, _ACCEPTED, 0.35)
     if not (settled or defended or done or accepted):
         return []
     if raised_bar and not settled:
         return []
-    # Users' trouble is a fact of the story: a following "but" does not cancel it.
-    unhappy = hits(context, _USERS_UNHAPPY, 0.3, keep_discounted=True)
-    unhappy += hits(context, _QUALITY_GAP, 0.3, keep_discounted=True)
     found = settled + defended + done + accepted + unhappy
     if total(found) < FIRES_AT:
         return []
