@@ -1,7 +1,7 @@
 """Answer analysis: STAR parts, metrics, ownership, lessons, anti-patterns, follow-ups."""
 
 from bot.analysis.analyzer import analyze
-from bot.analysis.indexed import build, candidates
+from bot.analysis.indexed import build, build_held, candidates
 from bot.analysis.models import Analysis, AntiPatternFinding
 from bot.analysis.narrative import forget_sentences
 
@@ -23,7 +23,8 @@ _WARM_UP_ANSWER = (
 def warm_up() -> None:
     """Read one ordinary answer (which also makes the patterns built on first use), then build
     the pattern databases and compile every alternative."""
-    analyze(_WARM_UP_ANSWER)
+    with build_held():
+        analyze(_WARM_UP_ANSWER)
     build()
 
 

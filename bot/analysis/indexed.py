@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +44,10 @@ _DATABASES: list[object] = []
 # Alternatives Hyperscan cannot take (none so far) are candidates in every text.
 _ALWAYS: list[int] = []
 _SCRATCH_IN_USE = threading.Lock()
+# While True, texts run the plain regexes and nothing is built: warm-up reads an answer first
+# so that patterns made on first use are registered, then builds one database for them all
+# (two databases cost two scans of every sentence).
+_HOLD_BUILD = False
 
 
 def _cache_dir() -> Path:
@@ -148,6 +153,19 @@ def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object |
     return _compile([e for e, _ in kept], [i for _, i in kept]) if kept else None
 
 
+@contextmanager
+def build_held() -> Iterator[None]:
+    """Within this block texts run the plain regexes and no database is built; `build()`
+    afterwards puts everything registered so far into one database."""
+    global _HOLD_BUILD
+    _HOLD_BUILD = True
+    try:
+        yield
+    finally:
+        _HOLD_BUILD = False
+        candidates.cache_clear()
+
+
 def build() -> None:
     """Build the databases and compile every alternative now rather than at first use (the
     bot does this at start-up)."""
@@ -164,7 +182,7 @@ Candidates = dict[int, tuple[re.Pattern[str], ...]]
 @lru_cache(maxsize=8192)
 def candidates(text: str) -> Candidates | None:
     """The regexes that may match `text`, by pattern slot; None without Hyperscan."""
-    if hyperscan is None:
+    if hyperscan is None or _HOLD_BUILD:
         return None
     if _PENDING:
         _build_pending()
