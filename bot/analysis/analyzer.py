@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.analysis.antipatterns import Context, detect, is_hypothetical
+from bot.analysis.antipatterns.learned import scorer_for
 from bot.analysis.followups import choose_follow_ups
 from bot.analysis.learning import find_learning
 from bot.analysis.metrics import find_metrics
@@ -116,6 +117,7 @@ def analyze(
     metrics = Metrics(present=bool(found_metrics), found=found_metrics[:8])
     learning = find_learning(document)
     ownership = count_ownership(document)
+    judgement = scorer_for(bank.weights).judge(document.sentences) if bank.weights else None
     findings = [
         AntiPatternFinding(
             id=rule_id,
@@ -125,7 +127,7 @@ def analyze(
             advice=bank.anti_pattern(rule_id).advice,
             probe=bank.anti_pattern(rule_id).probe,
         )
-        for rule_id, hit in detect(context).items()
+        for rule_id, hit in detect(context, judgement).items()
     ]
     seconds = speaking_seconds(document.word_count)
     return Analysis(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
@@ -12,10 +13,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.bank.models import AntiPatternRule, Hint, Principle, Probe, Question
+from bot.bank.models import (
+    AntiPatternRule,
+    AntiPatternWeights,
+    Hint,
+    Principle,
+    Probe,
+    Question,
+)
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 MIN_QUESTIONS_PER_PRINCIPLE = 8
+WEIGHTS_FILE = "anti_pattern_weights.json"
 
 ANTI_PATTERN_IDS = (
     "passing_the_buck", "blame_shifting", "profit_over_customer", "good_enough",
@@ -39,6 +48,7 @@ class Bank:
     probes: tuple[Probe, ...]
     anti_patterns: tuple[AntiPatternRule, ...]
     hints: tuple[Hint, ...]
+    weights: AntiPatternWeights | None = None
 
     def principle(self, principle_id: str) -> Principle:
         return self._principles_by_id[principle_id]
@@ -109,6 +119,40 @@ def _entries(
     return parsed
 
 
+def _read_weights(path: Path, errors: list[str]) -> AntiPatternWeights | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        errors.append(
+            f"{path}: file is missing (rebuild it: python tools/train_anti_pattern_model.py)"
+        )
+        return None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        errors.append(f"{path}: not valid JSON ({exc})")
+        return None
+    except OSError as exc:
+        errors.append(f"{path}: cannot be read ({exc.strerror})")
+        return None
+    try:
+        weights = AntiPatternWeights.model_validate(raw)
+    except ValidationError as exc:
+        for problem in exc.errors():
+            where = ".".join(str(part) for part in problem["loc"]) or "(file)"
+            errors.append(f"{path}: field '{where}': {problem['msg']}")
+        return None
+    unknown = sorted(set(weights.labels) - set(ANTI_PATTERN_IDS))
+    if unknown:
+        errors.append(f"{path}: field 'labels': unknown rule ids {', '.join(unknown)}")
+    for rule_id, label in weights.labels.items():
+        missing = [term for term in label.weights if term not in weights.idf]
+        if missing:
+            errors.append(
+                f"{path}: labels.{rule_id}, field 'weights': terms without an idf: "
+                f"{', '.join(missing[:3])}"
+            )
+    return weights
+
+
 def _duplicates(path: Path, table: str, ids: Iterable[str], errors: list[str]) -> None:
     for entry_id, count in Counter(ids).items():
         if count > 1:
@@ -116,7 +160,8 @@ def _duplicates(path: Path, table: str, ids: Iterable[str], errors: list[str]) -
 
 
 def load_bank(data_dir: Path | str = DEFAULT_DATA_DIR) -> Bank:
-    """Read data/*.toml; raise DataError listing every problem found."""
+    """Read data/*.toml and the anti-pattern weights; raise DataError listing every problem
+    found."""
     root = Path(data_dir)
     errors: list[str] = []
     paths = {
@@ -128,6 +173,7 @@ def load_bank(data_dir: Path | str = DEFAULT_DATA_DIR) -> Bank:
     probes = _entries(paths["probes"], "probe", Probe, errors)
     rules = _entries(paths["anti_patterns"], "anti_pattern", AntiPatternRule, errors)
     hints = _entries(paths["hints"], "hint", Hint, errors)
+    weights = _read_weights(root / WEIGHTS_FILE, errors)
 
     _duplicates(paths["principles"], "principle", (p.id for p in principles), errors)
     _duplicates(paths["questions"], "question", (q.id for q in questions), errors)
@@ -175,6 +221,7 @@ def load_bank(data_dir: Path | str = DEFAULT_DATA_DIR) -> Bank:
         probes=tuple(probes),
         anti_patterns=tuple(rules),
         hints=tuple(hints),
+        weights=weights,
     )
 
 

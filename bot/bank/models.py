@@ -57,3 +57,29 @@ class Hint(_Entry):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     text: str = Field(min_length=8)
     when: tuple[str, ...] = ()
+
+
+class LabelWeights(BaseModel):
+    """One anti-pattern's logistic regression: intercept and the weight of each term."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    intercept: float
+    weights: dict[str, float] = Field(min_length=1)
+
+
+class AntiPatternWeights(BaseModel):
+    """data/anti_pattern_weights.json: written by tools/train_anti_pattern_model.py, not by
+    hand. Terms are the lowercase words and within-sentence word pairs of an answer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    trained_on: dict[str, int] = Field(min_length=1)  # labelled file -> answers read
+    idf: dict[str, float] = Field(min_length=1)
+    labels: dict[str, LabelWeights] = Field(min_length=1)
+
+    @field_validator("idf")
+    @classmethod
+    def _positive_idf(cls, idf: dict[str, float]) -> dict[str, float]:
+        bad = [term for term, value in idf.items() if not value > 0]
+        if bad:
+            raise ValueError(f"idf must be positive; not so for {bad[:3]}")
+        return idf

@@ -2,16 +2,22 @@
 
 These sets were written independently of ../shared/eval; the thresholds sit a little below
 the current figures so that a change that makes the analyzer clearly worse fails here.
+
+The anti-pattern model (data/anti_pattern_weights.json) was trained on these very answers, so
+the cue rules are also held to their own bar, without it: the figures with the model show it
+is scored as it was trained, not how it does on new answers (see tools/ and the commit notes).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from bot.analysis import analyze
+from bot.bank import default_bank
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CHECKS = ("situation", "task", "action", "result", "metrics", "learning")
@@ -43,6 +49,12 @@ def results() -> dict[str, object]:
     return {row["id"]: analyze(row["answer"], row.get("question")) for row in ROWS}
 
 
+@pytest.fixture(scope="module")
+def rules_alone() -> dict[str, object]:
+    bank = dataclasses.replace(default_bank(), weights=None)
+    return {row["id"]: analyze(row["answer"], row.get("question"), bank=bank) for row in ROWS}
+
+
 def test_sets_exist():
     assert len(ROWS) >= 90
 
@@ -61,7 +73,7 @@ def test_check_accuracy(results):
     assert correct / total >= 0.93
 
 
-def test_anti_pattern_macro_f1_and_clean_answers_stay_clean(results):
+def _macro_f1_and_clean_pass(results) -> tuple[float, float]:
     scores = []
     for rule in ANTI_PATTERNS:
         tp = fp = fn = 0
@@ -74,5 +86,16 @@ def test_anti_pattern_macro_f1_and_clean_answers_stay_clean(results):
         scores.append(_f1(tp, fp, fn))
     clean = [row for row in ROWS if not row["labels"]["anti_patterns"]]
     clean_pass = sum(not results[row["id"]].anti_patterns for row in clean) / len(clean)
-    assert sum(scores) / len(scores) >= 0.82
+    return sum(scores) / len(scores), clean_pass
+
+
+def test_anti_pattern_macro_f1_and_clean_answers_stay_clean(results):
+    macro_f1, clean_pass = _macro_f1_and_clean_pass(results)
+    assert macro_f1 >= 0.95
+    assert clean_pass >= 0.97
+
+
+def test_cue_rules_alone_hold_their_own_bar(rules_alone):
+    macro_f1, clean_pass = _macro_f1_and_clean_pass(rules_alone)
+    assert macro_f1 >= 0.82
     assert clean_pass >= 0.96

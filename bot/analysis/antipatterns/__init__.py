@@ -7,6 +7,7 @@ from collections.abc import Callable
 from bot.analysis.antipatterns.accountability import blame_shifting, passing_the_buck
 from bot.analysis.antipatterns.base import Context, Hit, strongest
 from bot.analysis.antipatterns.customers import good_enough, ignored_defect, profit_over_customer
+from bot.analysis.antipatterns.learned import Judgement
 from bot.analysis.antipatterns.people import unhelpful_to_peers, uniform_management
 from bot.analysis.antipatterns.transparency import hiding_information
 from bot.analysis.antipatterns.voice import hypothetical, is_hypothetical, we_not_i
@@ -25,13 +26,31 @@ DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
 }
 
 
-def detect(context: Context) -> dict[str, Hit]:
-    """The strongest hit of every anti-pattern that fires, by rule id."""
+# How the cue rules and the model (learned.py) decide together. Chosen by leaving each of our
+# labelled files out in turn, training on the rest, and scoring the left-out file: the rules
+# alone 0.85 macro-F1 (flattered: they were tuned on those files), with this pair 0.89 and
+# clean answers passing 97%; on the one set the rules were never tuned on, 0.65 -> 0.86.
+RULE_STANDS_ABOVE = 0.1  # a cue hit stands unless the model finds the idea this unlikely
+MODEL_ALONE_ABOVE = 0.6  # the model alone reports an anti-pattern when at least this sure
+
+
+def detect(context: Context, judgement: Judgement | None = None) -> dict[str, Hit]:
+    """The strongest hit of every anti-pattern that fires, by rule id. With a `judgement`,
+    the model can overrule a cue it finds very unlikely and report what the cues missed,
+    quoting the sentence that weighed most."""
     found: dict[str, Hit] = {}
     for rule_id, detector in DETECTORS.items():
         best = strongest(detector(context))
-        if best is not None:
+        probability = judgement.probabilities.get(rule_id) if judgement else None
+        if probability is None:
+            if best is not None:
+                found[rule_id] = best
+        elif best is not None and probability > RULE_STANDS_ABOVE:
             found[rule_id] = best
+        elif probability > MODEL_ALONE_ABOVE:
+            sentence = judgement.strongest_sentence(rule_id, context.sentences)
+            if sentence is not None:
+                found[rule_id] = Hit(sentence, probability, "")
     return found
 
 

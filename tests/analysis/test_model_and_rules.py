@@ -1,0 +1,79 @@
+"""The cue rules and the trained model decide together (bot/analysis/antipatterns/learned.py).
+
+Small hand-made weights make each side's effect visible; the shipped weights are checked on
+answers written for these tests, in none of the labelled files."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.analysis import analyze
+from bot.bank import ANTI_PATTERN_IDS, AntiPatternWeights, default_bank
+
+BLAME_IN_OTHER_WORDS = (
+    "Last spring our checkout page kept timing out during a sale. I was the engineer on call. "
+    "The payments squad had pushed a config change that afternoon. I rolled it back within "
+    "ten minutes and errors fell from 9% to 0.2%. Afterwards I wrote up how the squad had been "
+    "careless and sent it to their director."
+)
+
+
+def bank_with(weights: dict[str, dict[str, float]], intercept: float = -6.0):
+    """The default bank with toy weights: every rule very unlikely unless a term says so."""
+    terms = {term for label in weights.values() for term in label} | {"the"}
+    toy = AntiPatternWeights(
+        trained_on={"toy": 1},
+        idf=dict.fromkeys(terms, 1.0),
+        labels={
+            rule_id: {"intercept": intercept, "weights": weights.get(rule_id, {"the": 0.0})}
+            for rule_id in ANTI_PATTERN_IDS
+        },
+    )
+    return dataclasses.replace(default_bank(), weights=toy)
+
+
+def ids(analysis) -> set[str]:
+    return {finding.id for finding in analysis.anti_patterns}
+
+
+def test_the_model_reports_what_the_cues_miss_and_quotes_the_sentence_that_weighed_most():
+    bank = bank_with({"blame_shifting": {"careless": 40.0}})
+    analysis = analyze(BLAME_IN_OTHER_WORDS, bank=bank)
+    finding = next(f for f in analysis.anti_patterns if f.id == "blame_shifting")
+    assert finding.evidence.startswith("Afterwards I wrote up how the squad had been careless")
+    assert finding.advice and finding.probe
+
+
+def test_a_cue_hit_the_model_finds_very_unlikely_is_dropped():
+    answer = (
+        "In my last job our release slipped by two weeks. It was entirely the vendor's fault: "
+        "they shipped the wrong firmware and never told us. I escalated and we got a refund."
+    )
+    assert "blame_shifting" in ids(analyze(answer, bank=bank_with({}, intercept=0.0)))
+    assert "blame_shifting" not in ids(analyze(answer, bank=bank_with({}, intercept=-6.0)))
+
+
+def test_without_weights_the_cue_rules_decide_alone():
+    answer = "It was entirely the vendor's fault: they shipped the wrong firmware. " * 3
+    no_model = dataclasses.replace(default_bank(), weights=None)
+    assert "blame_shifting" in ids(analyze(answer, bank=no_model))
+
+
+def test_shipped_weights_keep_a_plain_blame_story_and_pass_an_owned_one():
+    blame = (
+        "Last spring our checkout page kept timing out during the biggest sale of the year, "
+        "and I was the engineer on call. The payments squad had pushed a config change that "
+        "afternoon without telling anyone. It was their fault, not mine, and I made sure their "
+        "director knew it. I rolled the change back within ten minutes and errors fell from 9% "
+        "to 0.2%. My manager agreed nothing on our side could have prevented it."
+    )
+    assert "blame_shifting" in ids(analyze(blame))
+    owned = (
+        "Last spring our checkout page kept timing out during a sale, and I was the engineer "
+        "on call. I traced it to a config change I had reviewed and approved that afternoon. "
+        "I rolled it back within ten minutes, told my manager and the payments squad what I "
+        "had missed, and errors fell from 9% to 0.2%. I then added a canary check to our "
+        "deploy pipeline so a change like that stops itself. I learned to test config like "
+        "code, and we have had no repeat in eight months."
+    )
+    assert ids(analyze(owned)) == set()
