@@ -90,30 +90,30 @@ def test_missing_field_is_named(data_copy: Path):
 
 
 def test_damaged_anti_pattern_weights_name_the_file_and_field(data_copy: Path):
-    weights_file = data_copy / "anti_pattern_weights.json"
+    weights_file = data_copy / "answer_model.json"
     weights = json.loads(weights_file.read_text())
     weights["labels"]["blame_shifting"]["intercept"] = "high"
     weights_file.write_text(json.dumps(weights))
     with pytest.raises(DataError) as error:
         load_bank(data_copy)
     message = str(error.value)
-    assert "anti_pattern_weights.json" in message
+    assert "answer_model.json" in message
     assert "labels.blame_shifting.intercept" in message
 
     weights["labels"]["blame_shifting"]["intercept"] = 0.5
     weights["labels"]["blame_shfting"] = weights["labels"]["hypothetical"]
     weights_file.write_text(json.dumps(weights))
-    with pytest.raises(DataError, match="unknown rule ids blame_shfting"):
+    with pytest.raises(DataError, match="unknown ids blame_shfting"):
         load_bank(data_copy)
 
 
 def test_truncated_or_missing_weights_say_how_to_rebuild(data_copy: Path):
-    weights_file = data_copy / "anti_pattern_weights.json"
+    weights_file = data_copy / "answer_model.json"
     weights_file.write_text(weights_file.read_text()[:500])
-    with pytest.raises(DataError, match=r"anti_pattern_weights\.json: not valid JSON"):
+    with pytest.raises(DataError, match=r"answer_model\.json: not valid JSON"):
         load_bank(data_copy)
     weights_file.unlink()
-    with pytest.raises(DataError, match=r"train_anti_pattern_model\.py"):
+    with pytest.raises(DataError, match=r"train_answer_model\.py"):
         load_bank(data_copy)
 
 

@@ -1,9 +1,16 @@
 """The validated contents of data/: principles, questions, probes, anti-pattern rules, hints."""
 
-from bot.bank.loader import ANTI_PATTERN_IDS, Bank, DataError, default_bank, load_bank
+from bot.bank.loader import (
+    ANTI_PATTERN_IDS,
+    MISSING_CHECK_IDS,
+    Bank,
+    DataError,
+    default_bank,
+    load_bank,
+)
 from bot.bank.models import (
+    AnswerModelWeights,
     AntiPatternRule,
-    AntiPatternWeights,
     Hint,
     Principle,
     Probe,
@@ -11,6 +18,7 @@ from bot.bank.models import (
 )
 
 __all__ = [
-    "ANTI_PATTERN_IDS", "AntiPatternRule", "AntiPatternWeights", "Bank", "DataError", "Hint",
+    "ANTI_PATTERN_IDS", "MISSING_CHECK_IDS", "AnswerModelWeights", "AntiPatternRule", "Bank",
+    "DataError", "Hint",
     "Principle", "Probe", "Question", "default_bank", "load_bank",
 ]

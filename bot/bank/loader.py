@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.bank.models import (
+    AnswerModelWeights,
     AntiPatternRule,
-    AntiPatternWeights,
     Hint,
     Principle,
     Probe,
@@ -24,12 +24,18 @@ from bot.bank.models import (
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 MIN_QUESTIONS_PER_PRINCIPLE = 8
-WEIGHTS_FILE = "anti_pattern_weights.json"
+WEIGHTS_FILE = "answer_model.json"
 
 ANTI_PATTERN_IDS = (
     "passing_the_buck", "blame_shifting", "profit_over_customer", "good_enough",
     "ignored_defect", "unhelpful_to_peers", "hiding_information", "uniform_management",
     "we_not_i", "hypothetical",
+)
+
+# The answer model also says how likely each STAR check is missing (see bot/analysis/learned.py).
+MISSING_CHECK_IDS = tuple(
+    f"missing_{check}"
+    for check in ("situation", "task", "action", "result", "metrics", "learning")
 )
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -48,7 +54,7 @@ class Bank:
     probes: tuple[Probe, ...]
     anti_patterns: tuple[AntiPatternRule, ...]
     hints: tuple[Hint, ...]
-    weights: AntiPatternWeights | None = None
+    weights: AnswerModelWeights | None = None
 
     def principle(self, principle_id: str) -> Principle:
         return self._principles_by_id[principle_id]
@@ -119,12 +125,12 @@ def _entries(
     return parsed
 
 
-def _read_weights(path: Path, errors: list[str]) -> AntiPatternWeights | None:
+def _read_weights(path: Path, errors: list[str]) -> AnswerModelWeights | None:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         errors.append(
-            f"{path}: file is missing (rebuild it: python tools/train_anti_pattern_model.py)"
+            f"{path}: file is missing (rebuild it: python tools/train_answer_model.py)"
         )
         return None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -134,15 +140,15 @@ def _read_weights(path: Path, errors: list[str]) -> AntiPatternWeights | None:
         errors.append(f"{path}: cannot be read ({exc.strerror})")
         return None
     try:
-        weights = AntiPatternWeights.model_validate(raw)
+        weights = AnswerModelWeights.model_validate(raw)
     except ValidationError as exc:
         for problem in exc.errors():
             where = ".".join(str(part) for part in problem["loc"]) or "(file)"
             errors.append(f"{path}: field '{where}': {problem['msg']}")
         return None
-    unknown = sorted(set(weights.labels) - set(ANTI_PATTERN_IDS))
+    unknown = sorted(set(weights.labels) - set(ANTI_PATTERN_IDS) - set(MISSING_CHECK_IDS))
     if unknown:
-        errors.append(f"{path}: field 'labels': unknown rule ids {', '.join(unknown)}")
+        errors.append(f"{path}: field 'labels': unknown ids {', '.join(unknown)}")
     for rule_id, label in weights.labels.items():
         missing = [term for term in label.weights if term not in weights.idf]
         if missing:
@@ -160,8 +166,7 @@ def _duplicates(path: Path, table: str, ids: Iterable[str], errors: list[str]) -
 
 
 def load_bank(data_dir: Path | str = DEFAULT_DATA_DIR) -> Bank:
-    """Read data/*.toml and the anti-pattern weights; raise DataError listing every problem
-    found."""
+    """Read data/*.toml and the answer model; raise DataError listing every problem found."""
     root = Path(data_dir)
     errors: list[str] = []
     paths = {

@@ -60,16 +60,17 @@ class Hint(_Entry):
 
 
 class LabelWeights(BaseModel):
-    """One anti-pattern's logistic regression: intercept and the weight of each term."""
+    """One label's logistic regression (an anti-pattern, or a STAR check being missing):
+    intercept and the weight of each term."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     intercept: float
     weights: dict[str, float] = Field(min_length=1)
 
 
-class AntiPatternWeights(BaseModel):
-    """data/anti_pattern_weights.json: written by tools/train_anti_pattern_model.py, not by
-    hand. Terms are the lowercase words and within-sentence word pairs of an answer."""
+class AnswerModelWeights(BaseModel):
+    """data/answer_model.json: written by tools/train_answer_model.py, not by hand. Terms
+    are the lowercase words and within-sentence word pairs of an answer."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     trained_on: dict[str, int] = Field(min_length=1)  # labelled file -> answers read

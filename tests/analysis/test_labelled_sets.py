@@ -3,7 +3,7 @@
 These sets were written independently of ../shared/eval; the thresholds sit a little below
 the current figures so that a change that makes the analyzer clearly worse fails here.
 
-The anti-pattern model (data/anti_pattern_weights.json) was trained on these very answers, so
+The anti-pattern model (data/answer_model.json) was trained on these very answers, so
 the cue rules are also held to their own bar, without it: the figures with the model show it
 is scored as it was trained, not how it does on new answers (see tools/ and the commit notes).
 """

@@ -1,4 +1,4 @@
-"""The cue rules and the trained model decide together (bot/analysis/antipatterns/learned.py).
+"""The cue rules and the trained model decide together (bot/analysis/learned.py).
 
 Small hand-made weights make each side's effect visible; the shipped weights are checked on
 answers written for these tests, in none of the labelled files."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.analysis import analyze
-from bot.bank import ANTI_PATTERN_IDS, AntiPatternWeights, default_bank
+from bot.bank import ANTI_PATTERN_IDS, MISSING_CHECK_IDS, AnswerModelWeights, default_bank
 
 BLAME_IN_OTHER_WORDS = (
     "Last spring our checkout page kept timing out during a sale. I was the engineer on call. "
@@ -21,12 +21,12 @@ BLAME_IN_OTHER_WORDS = (
 def bank_with(weights: dict[str, dict[str, float]], intercept: float = -6.0):
     """The default bank with toy weights: every rule very unlikely unless a term says so."""
     terms = {term for label in weights.values() for term in label} | {"the"}
-    toy = AntiPatternWeights(
+    toy = AnswerModelWeights(
         trained_on={"toy": 1},
         idf=dict.fromkeys(terms, 1.0),
         labels={
             rule_id: {"intercept": intercept, "weights": weights.get(rule_id, {"the": 0.0})}
-            for rule_id in ANTI_PATTERN_IDS
+            for rule_id in (*ANTI_PATTERN_IDS, *MISSING_CHECK_IDS)
         },
     )
     return dataclasses.replace(default_bank(), weights=toy)
@@ -77,3 +77,28 @@ def test_shipped_weights_keep_a_plain_blame_story_and_pass_an_owned_one():
         "code, and we have had no repeat in eight months."
     )
     assert ids(analyze(owned)) == set()
+
+
+NO_RESULT_TOLD = (
+    "At a regional bakery chain I ran the night shift at our biggest plant. Our ovens kept "
+    "tripping during peak hours and I owned getting that fixed. I logged every trip for two "
+    "weeks, found they lined up with the dishwasher cycle, and moved the dishwasher to run "
+    "between bakes."
+)
+
+
+def test_a_part_the_rules_miss_but_the_model_finds_clearly_told_counts_as_present():
+    rules_only = analyze(NO_RESULT_TOLD, bank=dataclasses.replace(default_bank(), weights=None))
+    assert not rules_only.star.result.present
+
+    undecided = bank_with({}, intercept=0.0)
+    assert not analyze(NO_RESULT_TOLD, bank=undecided).star.result.present
+    sure_it_is_told = bank_with({"missing_result": {"dishwasher": -40.0}}, intercept=0.0)
+    result = analyze(NO_RESULT_TOLD, bank=sure_it_is_told).star.result
+    assert result.present
+    assert result.evidence and result.evidence[0] in NO_RESULT_TOLD
+
+
+def test_the_model_never_turns_a_part_the_rules_found_into_a_missing_one():
+    sure_it_is_missing = bank_with({"missing_situation": {"bakery": 40.0}}, intercept=6.0)
+    assert analyze(NO_RESULT_TOLD, bank=sure_it_is_missing).star.situation.present

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from bot.analysis.antipatterns.accountability import blame_shifting, passing_the_buck
 from bot.analysis.antipatterns.base import Context, Hit, strongest
 from bot.analysis.antipatterns.customers import good_enough, ignored_defect, profit_over_customer
-from bot.analysis.antipatterns.learned import Judgement
 from bot.analysis.antipatterns.people import unhelpful_to_peers, uniform_management
 from bot.analysis.antipatterns.transparency import hiding_information
 from bot.analysis.antipatterns.voice import hypothetical, is_hypothetical, we_not_i
+from bot.analysis.learned import Judgement
 
 DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
     "passing_the_buck": passing_the_buck,

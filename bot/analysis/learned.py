@@ -1,13 +1,15 @@
-"""A second opinion on every anti-pattern: a linear model that weighs the answer as a whole.
+"""A second opinion on the anti-patterns and the STAR checks: a linear model that weighs the
+answer as a whole.
 
-The cue rules beside this module know how an anti-pattern is phrased in the answers they were
-tuned on, and they over-learn those answers: on a labelled set written after the tuning they
-reached 0.65 anti-pattern macro-F1 while scoring 0.85 on the sets they were tuned on. A
-logistic regression over the answer's words and word pairs, trained on every labelled answer
-we have (tools/train_anti_pattern_model.py), spreads its evidence over hundreds of small
-signals instead, and held up better on answers it had not seen (0.87 on that set, trained
-without it). It cannot quote a sentence as precisely as a cue, so `detect()` lets the two
-decide together.
+The cue rules (bot/analysis/antipatterns/, star.py, metrics.py, learning.py) know how an
+anti-pattern or a STAR part is phrased in the answers they were tuned on, and over-learn
+them: on a labelled set written after the tuning they reached 0.65 anti-pattern macro-F1,
+against 0.85 on the sets they were tuned on. A logistic regression over the answer's words
+and word pairs, trained on every labelled answer we have (tools/train_answer_model.py),
+spreads its evidence over hundreds of small signals and held up better on answers it had
+not seen (0.87 on that set, trained without it). It cannot quote a sentence as precisely as a
+cue, so the two decide together: `detect()` for the anti-patterns, `_second_look()` in
+analyzer.py for the checks, where the rules were too quick to call a part missing.
 
 Features are those of scikit-learn's TfidfVectorizer with sublinear tf, smoothed idf and L2
 norm; the training tool feeds it these very terms, so training and scoring cannot drift.
@@ -24,7 +26,7 @@ from itertools import chain, pairwise
 import numpy as np
 
 from bot.analysis.text import Sentence
-from bot.bank import AntiPatternWeights
+from bot.bank import AnswerModelWeights
 
 _WORD = re.compile(r"\b\w\w+\b")
 
@@ -46,13 +48,19 @@ class Judgement:
     _values: np.ndarray  # each known term's tf-idf value in the answer, before the L2 norm
     _scorer: Scorer
 
-    def strongest_sentence(self, rule_id: str, sentences: list[Sentence]) -> Sentence | None:
-        """The sentence whose terms push hardest towards `rule_id` (None: none pushes)."""
-        weights = self._scorer.weights_of(rule_id)
+    def strongest_sentence(
+        self, label: str, sentences: list[Sentence], *, against: bool = False
+    ) -> Sentence | None:
+        """The sentence whose terms push hardest towards `label` (or, `against`, away from
+        it); None when none pushes that way."""
+        weights = self._scorer.weights_of(label)
+        sign = -1.0 if against else 1.0
         value_of = dict(zip(self._known_terms, self._values.tolist(), strict=True))
         best, best_push = None, 0.0
         for sentence, terms in zip(sentences, self._sentence_terms, strict=True):
-            push = sum(value_of.get(term, 0.0) * weights.get(term, 0.0) for term in set(terms))
+            push = sign * sum(
+                value_of.get(term, 0.0) * weights.get(term, 0.0) for term in set(terms)
+            )
             if push > best_push:
                 best, best_push = sentence, push
         return best
@@ -61,7 +69,7 @@ class Judgement:
 class Scorer:
     """Scores answers with validated weights; built once per set of weights."""
 
-    def __init__(self, weights: AntiPatternWeights) -> None:
+    def __init__(self, weights: AnswerModelWeights) -> None:
         self._rule_ids = list(weights.labels)
         self._intercepts = np.array([label.intercept for label in weights.labels.values()])
         self._weights = {rule_id: label.weights for rule_id, label in weights.labels.items()}
@@ -106,10 +114,10 @@ def _sigmoid(score: float) -> float:
     return exp / (1.0 + exp)
 
 
-_SCORERS: dict[int, tuple[AntiPatternWeights, Scorer]] = {}
+_SCORERS: dict[int, tuple[AnswerModelWeights, Scorer]] = {}
 
 
-def scorer_for(weights: AntiPatternWeights) -> Scorer:
+def scorer_for(weights: AnswerModelWeights) -> Scorer:
     """One Scorer per set of weights (the bank's are loaded once per process)."""
     known = _SCORERS.get(id(weights))
     if known is None or known[0] is not weights:

@@ -1,15 +1,16 @@
-"""Train the anti-pattern model (data/anti_pattern_weights.json) from our labelled answers.
+"""Train the answer model (data/answer_model.json) from our labelled answers.
 
-    pip install -e '.[train]' && python tools/train_anti_pattern_model.py
+    pip install -e '.[train]' && python tools/train_answer_model.py
 
 Reads the eval train files (../shared/eval/train-*.jsonl) and our own labelled sets
 (tests/data/own_answers*.jsonl). Never the eval dev file: that one is kept to check on.
 
-One logistic regression per anti-pattern over tf-idf of the terms that
-bot/analysis/antipatterns/learned.py reads (words and within-sentence word pairs), so the bot
-scores answers exactly as they were scored here; the script checks that it does before
-writing. Each label keeps its TOP_TERMS heaviest terms: leave-one-file-out over the labelled
-sets scored the same as with every term, and the file stays small.
+One logistic regression per anti-pattern, and one per STAR check for "this check is
+missing", over tf-idf of the terms that bot/analysis/learned.py reads (words and
+within-sentence word pairs), so the bot scores answers exactly as they were scored here; the
+script checks that it does before writing. Each label keeps its TOP_TERMS heaviest terms:
+leave-one-file-out over the labelled sets scored the same as with every term, and the file
+stays small.
 """
 
 from __future__ import annotations
@@ -26,15 +27,16 @@ import numpy as np  # noqa: E402
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
-from bot.analysis.antipatterns.learned import Scorer, sentence_terms  # noqa: E402
+from bot.analysis.learned import Scorer, sentence_terms  # noqa: E402
 from bot.analysis.text import prepare  # noqa: E402
-from bot.bank import ANTI_PATTERN_IDS, AntiPatternWeights  # noqa: E402
+from bot.bank import ANTI_PATTERN_IDS, MISSING_CHECK_IDS, AnswerModelWeights  # noqa: E402
 from bot.bank.loader import DEFAULT_DATA_DIR, WEIGHTS_FILE  # noqa: E402
 
 # Chosen by leave-one-file-out over the labelled sets (see the commit that added this file).
 MIN_ANSWERS_PER_TERM = 3
 REGULARISATION_C = 10.0
 TOP_TERMS = 3000
+CHECKS = ("situation", "task", "action", "result", "metrics", "learning")
 
 
 def labelled_files(eval_dir: Path) -> list[Path]:
@@ -50,7 +52,9 @@ def read(files: list[Path]) -> tuple[list[str], list[set[str]], dict[str, int]]:
         counts[path.name] = len(rows)
         for row in rows:
             answers.append(row["answer"])
-            labels.append(set(row["labels"]["anti_patterns"]))
+            checks = row["labels"]
+            missing = {f"missing_{check}" for check in CHECKS if not checks[check]}
+            labels.append(set(checks["anti_patterns"]) | missing)
     return answers, labels, counts
 
 
@@ -65,7 +69,7 @@ def train(answers: list[str], labels: list[set[str]]) -> tuple[dict, TfidfVector
     features = vectorizer.fit_transform(documents)
     vocabulary = vectorizer.get_feature_names_out()
     trained: dict[str, dict] = {}
-    for rule_id in ANTI_PATTERN_IDS:
+    for rule_id in (*ANTI_PATTERN_IDS, *MISSING_CHECK_IDS):
         target = np.array([rule_id in gold for gold in labels])
         model = LogisticRegression(C=REGULARISATION_C, max_iter=5000, class_weight="balanced")
         model.fit(features, target)
@@ -82,7 +86,7 @@ def train(answers: list[str], labels: list[set[str]]) -> tuple[dict, TfidfVector
 
 
 def check_scoring(
-    weights: AntiPatternWeights, vectorizer: TfidfVectorizer, answers: list[str]
+    weights: AnswerModelWeights, vectorizer: TfidfVectorizer, answers: list[str]
 ) -> float:
     """The bot's scorer against scikit-learn's features with the same weights: the largest
     probability gap over the training answers."""
@@ -115,7 +119,7 @@ def main() -> int:
         return 2
     answers, labels, counts = read(files)
     trained, vectorizer = train(answers, labels)
-    weights = AntiPatternWeights.model_validate({"trained_on": counts, **trained})
+    weights = AnswerModelWeights.model_validate({"trained_on": counts, **trained})
     gap = check_scoring(weights, vectorizer, answers)
     print(f"largest gap between the bot's scorer and scikit-learn: {gap:.1e}")
     if gap > 1e-4:  # the file rounds idf and weights to 6 decimals
