@@ -8,14 +8,7 @@ from bot.bank.loader import (
     default_bank,
     load_bank,
 )
-from bot.bank.models import (
-    AnswerModelWeights,
-    AntiPatternRule,
-    Hint,
-    Principle,
-    Probe,
-    Question,
-)
+from bot.bank.models import AnswerModelWeights, AntiPatternRule, Hint, Principle, Probe, Question
 
 __all__ = [
     "ANTI_PATTERN_IDS", "MISSING_CHECK_IDS", "AnswerModelWeights", "AntiPatternRule", "Bank",

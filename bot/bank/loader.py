@@ -13,14 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.bank.models import (
-    AnswerModelWeights,
-    AntiPatternRule,
-    Hint,
-    Principle,
-    Probe,
-    Question,
-)
+from bot.bank.models import AnswerModelWeights, AntiPatternRule, Hint, Principle, Probe, Question
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 MIN_QUESTIONS_PER_PRINCIPLE = 8
