@@ -121,3 +121,15 @@ def test_weights_were_never_trained_on_the_dev_answers():
     trained_on = load_bank().weights.trained_on
     assert any(name.startswith("train-") for name in trained_on)
     assert not any("dev" in name for name in trained_on)
+
+
+def test_answer_model_was_retrained_after_the_last_labelled_answers_were_added():
+    """Adding labelled answers without retraining would leave them unused (and the guard in
+    tests/analysis/test_labelled_sets.py would judge the model on answers it never saw)."""
+    trained_on = load_bank().weights.trained_on
+    labelled = Path(__file__).parent / "data"
+    for path in sorted(labelled.glob("own_answers*.jsonl")):
+        answers = sum(1 for line in path.read_text().splitlines() if line.strip())
+        assert trained_on.get(path.name) == answers, (
+            f"{path.name}: retrain with python tools/train_answer_model.py"
+        )

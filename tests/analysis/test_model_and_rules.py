@@ -44,13 +44,24 @@ def test_the_model_reports_what_the_cues_miss_and_quotes_the_sentence_that_weigh
     assert finding.advice and finding.probe
 
 
-def test_a_cue_hit_the_model_finds_very_unlikely_is_dropped():
-    answer = (
+def test_a_cue_hit_the_model_finds_very_unlikely_is_dropped_unless_the_answer_is_short():
+    blunt = (
         "In my last job our release slipped by two weeks. It was entirely the vendor's fault: "
         "they shipped the wrong firmware and never told us. I escalated and we got a refund."
     )
-    assert "blame_shifting" in ids(analyze(answer, bank=bank_with({}, intercept=0.0)))
-    assert "blame_shifting" not in ids(analyze(answer, bank=bank_with({}, intercept=-6.0)))
+    told_in_full = blunt + (
+        " For context, I was the integration lead for a fleet of delivery scanners at a "
+        "regional courier, about four hundred devices across six depots, and the firmware "
+        "update was meant to fix battery drain that drivers had complained about for a month. "
+        "The depots kept running on the old firmware in the meantime, and the drivers carried "
+        "spare batteries. After the refund the vendor sent a corrected build and the rollout "
+        "finished the following sprint."
+    )
+    very_unlikely = bank_with({}, intercept=-6.0)
+    assert "blame_shifting" in ids(analyze(told_in_full, bank=bank_with({}, intercept=0.0)))
+    assert "blame_shifting" not in ids(analyze(told_in_full, bank=very_unlikely))
+    # Too few words for the model to be sure of anything: the cue stands.
+    assert "blame_shifting" in ids(analyze(blunt, bank=very_unlikely))
 
 
 def test_without_weights_the_cue_rules_decide_alone():
