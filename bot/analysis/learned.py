@@ -39,8 +39,9 @@ def sentence_terms(low: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Judgement:
-    """The model's view of one answer: a probability per anti-pattern, and what it needs to
-    find the sentence that weighed most (only asked when the model reports alone)."""
+    """The model's view of one answer: a probability per label (anti-pattern, or a check
+    being missing), and what it needs to find the sentence that weighed most (asked only when
+    the model overrules the rules)."""
 
     probabilities: dict[str, float]
     _sentence_terms: list[list[str]]
@@ -70,20 +71,20 @@ class Scorer:
     """Scores answers with validated weights; built once per set of weights."""
 
     def __init__(self, weights: AnswerModelWeights) -> None:
-        self._rule_ids = list(weights.labels)
+        self._labels = list(weights.labels)
         self._intercepts = np.array([label.intercept for label in weights.labels.values()])
-        self._weights = {rule_id: label.weights for rule_id, label in weights.labels.items()}
+        self._weights = {name: label.weights for name, label in weights.labels.items()}
         self._row = {term: row for row, term in enumerate(weights.idf)}
         self._idf = np.array(list(weights.idf.values()))
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
-        self._matrix = np.zeros((len(self._row), len(self._rule_ids)))
+        self._matrix = np.zeros((len(self._row), len(self._labels)))
         for column, label in enumerate(weights.labels.values()):
             for term, weight in label.weights.items():
                 self._matrix[self._row[term], column] = weight
 
-    def weights_of(self, rule_id: str) -> dict[str, float]:
-        return self._weights.get(rule_id, {})
+    def weights_of(self, label: str) -> dict[str, float]:
+        return self._weights.get(label, {})
 
     def judge(self, sentences: list[Sentence]) -> Judgement:
         per_sentence = [sentence_terms(s.low) for s in sentences]
@@ -102,7 +103,7 @@ class Scorer:
         norm = float(np.sqrt(values @ values)) or 1.0
         scores = (self._intercepts + (values @ self._matrix[rows]) / norm).tolist()
         probabilities = {
-            rule_id: _sigmoid(score) for rule_id, score in zip(self._rule_ids, scores, strict=True)
+            label: _sigmoid(score) for label, score in zip(self._labels, scores, strict=True)
         }
         return Judgement(probabilities, per_sentence, known, values, self)
 
