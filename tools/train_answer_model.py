@@ -58,11 +58,12 @@ def read(files: list[Path]) -> tuple[list[str], list[set[str]], dict[str, int]]:
     return answers, labels, counts
 
 
+def answer_terms(sentences: list) -> list[str]:
+    return [term for sentence in sentences for term in sentence_terms(sentence.low)]
+
+
 def train(answers: list[str], labels: list[set[str]]) -> tuple[dict, TfidfVectorizer]:
-    documents = [
-        [term for s in prepare(answer).sentences for term in sentence_terms(s.low)]
-        for answer in answers
-    ]
+    documents = [answer_terms(prepare(answer).sentences) for answer in answers]
     vectorizer = TfidfVectorizer(
         analyzer=lambda terms: terms, min_df=MIN_ANSWERS_PER_TERM, sublinear_tf=True
     )
@@ -92,9 +93,7 @@ def check_scoring(
     probability gap over the training answers."""
     scorer = Scorer(weights)
     documents = [prepare(answer).sentences for answer in answers]
-    features = vectorizer.transform(
-        [[t for s in sentences for t in sentence_terms(s.low)] for sentences in documents]
-    )
+    features = vectorizer.transform([answer_terms(sentences) for sentences in documents])
     column = {term: i for i, term in enumerate(vectorizer.get_feature_names_out())}
     worst = 0.0
     for rule_id, label in weights.labels.items():
