@@ -91,11 +91,16 @@ def test_shipped_weights_keep_a_plain_blame_story_and_pass_an_owned_one():
 
 
 NO_RESULT_TOLD = (
-    "At a regional bakery chain I ran the night shift at our biggest plant. Our ovens kept "
-    "tripping during peak hours and I owned getting that fixed. I logged every trip for two "
-    "weeks, found they lined up with the dishwasher cycle, and moved the dishwasher to run "
-    "between bakes."
+    "At a regional bakery chain I ran the night shift at our biggest plant, about forty "
+    "people across two lines. Our ovens kept tripping during peak hours, which meant "
+    "half-baked trays, angry store managers in the morning and overtime for my team. I owned "
+    "getting that fixed, because nobody on days saw it happen. I logged every trip for two "
+    "weeks on a clipboard by the panel, then sat down with the maintenance electrician and "
+    "the logs. We found the trips lined up with the dishwasher cycle, which shared a circuit "
+    "with the second oven. I moved the dishwasher to run between bakes, wrote the new "
+    "schedule on the board, and briefed both shifts on why it mattered."
 )
+SHORT_NO_RESULT = "I ran the night shift at a bakery. I logged every oven trip for two weeks."
 
 
 def test_a_part_the_rules_miss_but_the_model_finds_clearly_told_counts_as_present():
@@ -108,6 +113,11 @@ def test_a_part_the_rules_miss_but_the_model_finds_clearly_told_counts_as_presen
     result = analyze(NO_RESULT_TOLD, bank=sure_it_is_told).star.result
     assert result.present
     assert result.evidence and result.evidence[0] in NO_RESULT_TOLD
+
+
+def test_in_a_short_answer_the_model_cannot_overrule_the_rules():
+    sure_it_is_told = bank_with({"missing_result": {"logged": -40.0}}, intercept=0.0)
+    assert not analyze(SHORT_NO_RESULT, bank=sure_it_is_told).star.result.present
 
 
 def test_the_model_never_turns_a_part_the_rules_found_into_a_missing_one():
