@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain, pairwise
 
 import numpy as np
@@ -62,7 +63,7 @@ class Judgement:
         it); None when none pushes that way."""
         weights = self._scorer.weights_of(label)
         sign = -1.0 if against else 1.0
-        value_of = dict(zip(self._known_terms, self._values.tolist(), strict=True))
+        value_of = self._value_of
         best, best_push = None, 0.0
         for sentence, terms in zip(sentences, self._sentence_terms, strict=True):
             push = sign * sum(
@@ -71,6 +72,11 @@ class Judgement:
             if push > best_push:
                 best, best_push = sentence, push
         return best
+
+
+    @cached_property
+    def _value_of(self) -> dict[str, float]:
+        return dict(zip(self._known_terms, self._values.tolist(), strict=True))
 
 
 class Scorer:
