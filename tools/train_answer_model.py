@@ -36,7 +36,6 @@ from bot.bank.loader import DEFAULT_DATA_DIR, WEIGHTS_FILE  # noqa: E402
 MIN_ANSWERS_PER_TERM = 3
 REGULARISATION_C = 10.0
 TOP_TERMS = 3000
-CHECKS = ("situation", "task", "action", "result", "metrics", "learning")
 
 
 def labelled_files(eval_dir: Path) -> list[Path]:
@@ -53,7 +52,10 @@ def read(files: list[Path]) -> tuple[list[str], list[set[str]], dict[str, int]]:
         for row in rows:
             answers.append(row["answer"])
             checks = row["labels"]
-            missing = {f"missing_{check}" for check in CHECKS if not checks[check]}
+            missing = {
+                label for label in MISSING_CHECK_IDS
+                if not checks[label.removeprefix("missing_")]
+            }
             labels.append(set(checks["anti_patterns"]) | missing)
     return answers, labels, counts
 

@@ -1,4 +1,5 @@
-"""The validated contents of data/: principles, questions, probes, anti-pattern rules, hints."""
+"""The validated contents of data/: principles, questions, probes, anti-pattern rules, hints
+and the answer model's weights."""
 
 from bot.bank.loader import (
     ANTI_PATTERN_IDS,
@@ -12,6 +13,5 @@ from bot.bank.models import AnswerModelWeights, AntiPatternRule, Hint, Principle
 
 __all__ = [
     "ANTI_PATTERN_IDS", "MISSING_CHECK_IDS", "AnswerModelWeights", "AntiPatternRule", "Bank",
-    "DataError", "Hint",
-    "Principle", "Probe", "Question", "default_bank", "load_bank",
+    "DataError", "Hint", "Principle", "Probe", "Question", "default_bank", "load_bank",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -81,17 +81,30 @@ class Bank:
         return {r.id: r for r in self.anti_patterns}
 
 
-def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
+def _read(
+    path: Path, errors: list[str], kind: str, parse: Callable[[bytes], Any], rebuild: str = ""
+) -> Any:
+    """The parsed file, or None with the reason added to `errors`."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return parse(path.read_bytes())
     except FileNotFoundError:
-        errors.append(f"{path}: file is missing")
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        errors.append(f"{path}: not valid TOML ({exc})")
+        errors.append(f"{path}: file is missing{rebuild}")
+    except (ValueError, UnicodeDecodeError) as exc:  # TOML and JSON syntax errors included
+        errors.append(f"{path}: not valid {kind} ({exc})")
     except OSError as exc:
         errors.append(f"{path}: cannot be read ({exc.strerror})")
-    return {}
+    return None
+
+
+def _read_toml(path: Path, errors: list[str]) -> dict[str, Any]:
+    return _read(path, errors, "TOML", lambda data: tomllib.loads(data.decode("utf-8"))) or {}
+
+
+def _problems(path: Path, where: str, exc: ValidationError, errors: list[str]) -> None:
+    """One line per pydantic problem, naming the file, the entry and the field."""
+    for problem in exc.errors():
+        field = ".".join(str(part) for part in problem["loc"]) or "(entry)"
+        errors.append(f"{path}: {where}field '{field}': {problem['msg']}")
 
 
 def _entries(
@@ -112,32 +125,20 @@ def _entries(
         try:
             parsed.append(model.model_validate(raw))
         except ValidationError as exc:
-            for problem in exc.errors():
-                where = ".".join(str(part) for part in problem["loc"]) or "(entry)"
-                errors.append(f"{path}: {label}, field '{where}': {problem['msg']}")
+            _problems(path, f"{label}, ", exc, errors)
     return parsed
 
 
 def _read_weights(path: Path, errors: list[str]) -> AnswerModelWeights | None:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        errors.append(
-            f"{path}: file is missing (rebuild it: python tools/train_answer_model.py)"
-        )
-        return None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        errors.append(f"{path}: not valid JSON ({exc})")
-        return None
-    except OSError as exc:
-        errors.append(f"{path}: cannot be read ({exc.strerror})")
+    raw = _read(
+        path, errors, "JSON", json.loads, " (rebuild it: python tools/train_answer_model.py)"
+    )
+    if raw is None:
         return None
     try:
         weights = AnswerModelWeights.model_validate(raw)
     except ValidationError as exc:
-        for problem in exc.errors():
-            where = ".".join(str(part) for part in problem["loc"]) or "(file)"
-            errors.append(f"{path}: field '{where}': {problem['msg']}")
+        _problems(path, "", exc, errors)
         return None
     unknown = sorted(set(weights.labels) - set(ANTI_PATTERN_IDS) - set(MISSING_CHECK_IDS))
     if unknown:
