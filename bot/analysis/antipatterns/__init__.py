@@ -42,15 +42,18 @@ def detect(context: Context, judgement: Judgement | None = None) -> dict[str, Hi
     quoting the sentence that weighed most."""
     found: dict[str, Hit] = {}
     for rule_id, detector in DETECTORS.items():
-        best = strongest(detector(context))
         probability = judgement.probabilities.get(rule_id) if judgement else None
-        if best is not None and (
+        # Where no cue hit could stand, the cues are not read at all: on most answers the
+        # model finds most anti-patterns that unlikely, and that spares most detectors.
+        cue_can_stand = (
             probability is None
             or probability > RULE_STANDS_ABOVE
             or context.document.word_count < MIN_WORDS_TO_OVERRULE
-        ):
+        )
+        best = strongest(detector(context)) if cue_can_stand else None
+        if best is not None:
             found[rule_id] = best
-        elif probability is not None and probability > MODEL_ALONE_ABOVE:
+        elif judgement is not None and probability is not None and probability > MODEL_ALONE_ABOVE:
             sentence = judgement.strongest_sentence(rule_id, context.sentences)
             if sentence is not None:
                 found[rule_id] = Hit(sentence, probability, "")
