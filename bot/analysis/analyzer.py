@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.analysis.antipatterns import Context, detect, is_hypothetical
+from bot.analysis.antipatterns import Context, detect
 from bot.analysis.followups import choose_follow_ups
 from bot.analysis.learned import MIN_WORDS_TO_OVERRULE, Judgement, scorer_for
 from bot.analysis.learning import find_learning
@@ -151,11 +151,13 @@ def analyze(
             score=0,
         )
 
-    context = Context(document=document, question=question)
-    context.hypothetical = is_hypothetical(context)
     judgement = scorer_for(bank.weights).judge(document.sentences) if bank.weights else None
+    hits = detect(Context(document=document, question=question), judgement)
+    # An answer told as habits has no STAR story to credit. The parts follow the same decision
+    # as the finding, so a member never sees every part missing without being told why.
+    hypothetical = "hypothetical" in hits
     star, metrics, learning = _second_look(
-        find_star(document, hypothetical=context.hypothetical),
+        find_star(document, hypothetical=hypothetical),
         Metrics(present=bool(found := find_metrics(document)), found=found[:8]),
         find_learning(document),
         judgement,
@@ -171,7 +173,7 @@ def analyze(
             advice=bank.anti_pattern(rule_id).advice,
             probe=bank.anti_pattern(rule_id).probe,
         )
-        for rule_id, hit in detect(context, judgement).items()
+        for rule_id, hit in hits.items()
     ]
     seconds = speaking_seconds(document.word_count)
     return Analysis(

@@ -64,6 +64,37 @@ def test_a_cue_hit_the_model_finds_very_unlikely_is_dropped_unless_the_answer_is
     assert "blame_shifting" in ids(analyze(blunt, bank=very_unlikely))
 
 
+HABITS_NOT_A_STORY = (
+    "When a customer complaint backlog builds up during the quarterly statement run, I would "
+    "usually start by sorting the backlog by age so the oldest cases are seen first. Normally I "
+    "would ask each agent on the team to take the oldest cases before anything new, and I would "
+    "check in with them every morning to see what is stuck. I'd typically also talk to the "
+    "operations manager about moving the statement run to a quieter week. In my experience that "
+    "would bring the backlog down within a couple of weeks, and I would always write up what we "
+    "learned so the next quarter goes more smoothly for the agents and for our customers."
+)
+
+
+def test_the_star_parts_follow_the_hypothetical_finding_whoever_made_it():
+    def parts(analysis) -> dict[str, float]:
+        return {name: part.score for name, part in analysis.star.parts().items()}
+
+    # The model alone finds a story told as habits: no part is credited, and the member is
+    # told why.
+    told = analyze(BLAME_IN_OTHER_WORDS, bank=bank_with({"hypothetical": {"careless": 40.0}}))
+    assert "hypothetical" in ids(told)
+    assert not any(part.present for part in told.star.parts().values())
+    # The cues find habit talk: the parts are capped as well.
+    no_model = dataclasses.replace(default_bank(), weights=None)
+    flagged = analyze(HABITS_NOT_A_STORY, bank=no_model)
+    assert "hypothetical" in ids(flagged)
+    assert parts(flagged)["situation"] <= 0.3
+    # The model overrules those cues: no finding, so the situation is credited in full.
+    overruled = analyze(HABITS_NOT_A_STORY, bank=bank_with({}, intercept=-6.0))
+    assert "hypothetical" not in ids(overruled)
+    assert parts(overruled)["situation"] == 1.0
+
+
 def test_without_weights_the_cue_rules_decide_alone():
     answer = "It was entirely the vendor's fault: they shipped the wrong firmware. " * 3
     no_model = dataclasses.replace(default_bank(), weights=None)

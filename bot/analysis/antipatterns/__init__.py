@@ -9,7 +9,7 @@ from bot.analysis.antipatterns.base import Context, Hit, strongest
 from bot.analysis.antipatterns.customers import good_enough, ignored_defect, profit_over_customer
 from bot.analysis.antipatterns.people import unhelpful_to_peers, uniform_management
 from bot.analysis.antipatterns.transparency import hiding_information
-from bot.analysis.antipatterns.voice import hypothetical, is_hypothetical, we_not_i
+from bot.analysis.antipatterns.voice import hypothetical, we_not_i
 from bot.analysis.learned import MIN_WORDS_TO_OVERRULE, Judgement
 
 DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
@@ -60,4 +60,4 @@ def detect(context: Context, judgement: Judgement | None = None) -> dict[str, Hi
     return found
 
 
-__all__ = ["DETECTORS", "Context", "Hit", "detect", "is_hypothetical"]
+__all__ = ["DETECTORS", "Context", "Hit", "detect"]

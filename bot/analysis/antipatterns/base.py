@@ -33,8 +33,6 @@ class Hit:
 class Context:
     document: Document
     question: str | None = None
-    # Set by the analyzer (is_hypothetical) before the detectors run; the STAR parts need it too.
-    hypothetical: bool = False
     _cache: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -89,10 +89,6 @@ def _habits(story: list[Sentence]) -> list[Sentence]:
     return [s for s in story if _is_habit(s, routines)]
 
 
-def is_hypothetical(context: Context) -> bool:
-    return bool(_hypothetical_habits(context))
-
-
 def _hypothetical_habits(context: Context) -> list[Sentence]:
     """The habit sentences of an answer told as habits rather than one story; else none."""
     story = context.story
@@ -113,6 +109,5 @@ def _hypothetical_habits(context: Context) -> list[Sentence]:
 
 
 def hypothetical(context: Context) -> list[Hit]:
-    if not context.hypothetical:  # worked out once by the analyzer
-        return []
-    return [Hit(_hypothetical_habits(context)[0], 1.0, "would")]
+    habits = _hypothetical_habits(context)
+    return [Hit(habits[0], 1.0, "would")] if habits else []
