@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from bot.analysis.antipatterns import Context, detect
 from bot.analysis.followups import choose_follow_ups
 from bot.analysis.learned import MIN_WORDS_TO_OVERRULE, Judgement, scorer_for
@@ -20,7 +23,7 @@ from bot.analysis.ownership import count_ownership
 from bot.analysis.principles import score_principles
 from bot.analysis.scoring import TOO_SHORT_WORDS, answer_score, speaking_seconds
 from bot.analysis.star import find_star
-from bot.analysis.text import MAX_ANALYSED_CHARS, Document, prepare
+from bot.analysis.text import MAX_ANALYSED_CHARS, Document, Sentence, prepare
 from bot.bank import Bank, default_bank
 
 IDEAL_SECONDS = (120, 180)
@@ -80,6 +83,26 @@ def _length_notices(
 # The other way round (the model calling missing what the rules found) gained nothing.
 MISSING_STANDS_ABOVE = 0.1
 
+# Where a STAR answer usually tells each part, as a share of the way through it. A check the
+# model finds present and the rules could not place is quoted from there first: the words that
+# weigh most for "a result" may sit in the opening sentence that sets up the problem.
+_USUAL_PLACE = {
+    "situation": (0.0, 0.4),
+    "task": (0.0, 0.6),
+    "action": (0.2, 0.9),
+    "result": (0.5, 1.0),
+    "learning": (0.6, 1.0),
+}
+_DIGIT = re.compile(r"\d")
+
+
+def _where_told(check: str) -> Callable[[Sentence], bool]:
+    """Where to look first for the sentence that shows `check`."""
+    if check == "metrics":
+        return lambda sentence: bool(_DIGIT.search(sentence.text))
+    first, last = _USUAL_PLACE[check]
+    return lambda sentence: first <= sentence.position <= last
+
 
 def _second_look(
     star: Star,
@@ -98,9 +121,10 @@ def _second_look(
         probability = judgement.probabilities.get(f"missing_{check}")
         if probability is None or probability > MISSING_STANDS_ABOVE:
             return None
+        label, sentences = f"missing_{check}", document.sentences
         sentence = judgement.strongest_sentence(
-            f"missing_{check}", document.sentences, against=True
-        )
+            label, sentences, against=True, among=_where_told(check)
+        ) or judgement.strongest_sentence(label, sentences, against=True)
         return [sentence.text] if sentence is not None else []
 
     parts = star.parts()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, pairwise
@@ -57,15 +58,22 @@ class Judgement:
     _scorer: Scorer
 
     def strongest_sentence(
-        self, label: str, sentences: list[Sentence], *, against: bool = False
+        self,
+        label: str,
+        sentences: list[Sentence],
+        *,
+        against: bool = False,
+        among: Callable[[Sentence], bool] | None = None,
     ) -> Sentence | None:
         """The sentence whose terms push hardest towards `label` (or, `against`, away from
-        it); None when none pushes that way."""
+        it), of those `among` accepts; None when none pushes that way."""
         weights = self._scorer.weights_of(label)
         sign = -1.0 if against else 1.0
         value_of = self._value_of
         best, best_push = None, 0.0
         for sentence, terms in zip(sentences, self._sentence_terms, strict=True):
+            if among is not None and not among(sentence):
+                continue
             push = sign * sum(
                 value_of.get(term, 0.0) * weights.get(term, 0.0) for term in set(terms)
             )

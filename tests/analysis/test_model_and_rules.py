@@ -95,6 +95,15 @@ def test_the_star_parts_follow_the_hypothetical_finding_whoever_made_it():
     assert parts(overruled)["situation"] == 1.0
 
 
+def test_a_part_only_the_model_finds_is_quoted_from_where_that_part_is_usually_told():
+    # The rules find no task at all; the model finds one, and its words weigh most in the
+    # closing sentence. A task is told early, so the quote comes from the first part.
+    bank = bank_with({"missing_task": {"smoothly": -20.0, "backlog": -5.0}})
+    task = analyze(HABITS_NOT_A_STORY, bank=bank).star.task
+    assert task.present
+    assert task.evidence == [HABITS_NOT_A_STORY.split(". ")[0] + "."]
+
+
 def test_without_weights_the_cue_rules_decide_alone():
     answer = "It was entirely the vendor's fault: they shipped the wrong firmware. " * 3
     no_model = dataclasses.replace(default_bank(), weights=None)
