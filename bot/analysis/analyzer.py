@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from bot.analysis.antipatterns import Context, detect
 from bot.analysis.followups import choose_follow_ups
 from bot.analysis.learned import MIN_WORDS_TO_OVERRULE, Judgement, scorer_for
 from bot.analysis.learning import find_learning
-from bot.analysis.metrics import find_metrics
+from bot.analysis.metrics import find_metrics, has_a_number
 from bot.analysis.models import (
     Analysis,
     AntiPatternFinding,
@@ -93,13 +92,12 @@ _USUAL_PLACE = {
     "result": (0.5, 1.0),
     "learning": (0.6, 1.0),
 }
-_DIGIT = re.compile(r"\d")
 
 
 def _where_told(check: str) -> Callable[[Sentence], bool]:
     """Where to look first for the sentence that shows `check`."""
     if check == "metrics":
-        return lambda sentence: bool(_DIGIT.search(sentence.text))
+        return lambda sentence: has_a_number(sentence.low)
     first, last = _USUAL_PLACE[check]
     return lambda sentence: first <= sentence.position <= last
 

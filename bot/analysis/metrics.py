@@ -173,6 +173,11 @@ _NUMBER_WORD = indexed(
 )
 
 
+def has_a_number(low: str) -> bool:
+    """`low` (a sentence's matching form) holds a digit or a number word."""
+    return bool(_DIGIT.search(low) or _NUMBER_WORD.search(low))
+
+
 def find_metrics(document: Document) -> list[str]:
     """Every metric mention (up to MAX_METRICS), in order of appearance, without duplicates."""
     found: list[str] = []
@@ -194,7 +199,7 @@ def _find_by_sentence(document: Document) -> dict[int, list[str]]:
     total = 0
     for sentence in document.sentences:
         low = sentence.low
-        if not (_DIGIT.search(low) or _NUMBER_WORD.search(low)):
+        if not has_a_number(low):
             continue
         spans: list[tuple[int, int]] = []
         for match in _mentions(low):
