@@ -134,6 +134,20 @@ _RULE_OR_HABIT = re.compile(
 _COUNT = indexed(
     rf"(?<![\w.,-])(?:{_APPROX})({_NUM}{_SCALE})\s+(?:(?:[a-z-]+)\s+){{0,2}}?({_IMPACT_NOUNS})\b"
 )
+# Any other thing counted in digits is the scale of the story: "400 counties", "14 DAGs",
+# "300 drinks on a Saturday". Not a span of time (a duration is a metric only when it changed),
+# not how often ("3 times"), and not a label ("year 9 classes", "version 2 builds").
+_ANY_COUNT = indexed(rf"(?<![\w.,$£€¥₹-])({_NUM})\s+(?:[a-z-]+\s+)?([a-z][a-z-]*[a-z]s)\b")
+_NOT_COUNTED = frozenset({
+    "years", "yrs", "months", "weeks", "days", "hours", "hrs", "minutes", "mins", "seconds",
+    "secs", "times", "others", "ones", "ours", "yours", "theirs", "hers", "his", "its", "this",
+    "thus", "has", "was", "does", "goes", "is", "as", "us", "yes", "less", "unless", "always",
+    "perhaps", "across", "towards", "plus", "besides", "whereas", "afterwards",
+})
+_LABEL_BEFORE = re.compile(
+    r"\b(?:year|grade|level|stage|version|phase|step|tier|chapter|section|page|room|floor|bay|"
+    r"ward|platform|gate|number|no\.?|#|class|form|key stage)\s*$"
+)
 _DURATION = indexed(
     rf"\b(?:in|within|after|to|under|only|saved|save|saving|took|takes|take|taking|cut|"
     rf"by|shaved|down to|than|for|lasted|about|around|roughly|nearly|almost|over)\s+(?:{_APPROX})(?:{_NUM}|{_WORD_NUM})\s?(?:ms|milliseconds?|"
@@ -218,17 +232,10 @@ def _mentions(low: str) -> Iterator[re.Match[str]]:
     """Every candidate metric in a sentence, in the order overlapping ones are preferred."""
     for _kind, pattern in _PATTERNS:
         yield from pattern.finditer(low)
-    for match in _COUNT.finditer(low):
-        number = match.group(1).replace(",", "")
-        if _YEAR.match(number) or _STAFF_CONTEXT.search(
-            low[max(0, match.start() - 60):match.start()]
-        ):
-            continue
-        if _STAFF_NOUNS.match(match.group(2)) and not _DURATION_CONTEXT.search(low):
-            continue
-        if low[match.end():match.end() + 1] == "-":
-            continue
-        yield match
+    yield from _counts(low, _COUNT)
+    for match in _counts(low, _ANY_COUNT):
+        if match.group(2) not in _NOT_COUNTED:
+            yield match
     for match in _RESPONSE_TIME.finditer(low):
         if not _RULE_OR_HABIT.search(low[max(0, match.start() - 50):match.start()]):
             yield match
@@ -237,6 +244,21 @@ def _mentions(low: str) -> Iterator[re.Match[str]]:
         for match in _DURATION.finditer(low):
             if "every" not in low[max(0, match.start() - 8):match.start()]:
                 yield match
+
+
+def _counts(low: str, pattern: IndexedPattern) -> Iterator[re.Match[str]]:
+    """Counts of things that are not a year, a label, a team's size or the first part of a
+    compound."""
+    for match in pattern.finditer(low):
+        number = match.group(1).replace(",", "")
+        before = low[max(0, match.start() - 60):match.start()]
+        if _YEAR.match(number) or _STAFF_CONTEXT.search(before) or _LABEL_BEFORE.search(before):
+            continue
+        if _STAFF_NOUNS.match(match.group(2)) and not _DURATION_CONTEXT.search(low):
+            continue
+        if low[match.end():match.end() + 1] == "-":
+            continue
+        yield match
 
 
 def sentence_slice(sentence, match: re.Match[str]) -> str:

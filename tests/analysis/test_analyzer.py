@@ -60,6 +60,8 @@ def test_a_year_or_a_team_size_is_not_a_metric():
     "The pos support line had 40 min hold times.",
     "My students' average band went up by about 0.5 that term.",
     "They rejected a whole batch of our results, 26 samples.",
+    "The merge had silently dropped about 400 counties from the sample.",
+    "On a Saturday my shift served around 300 drinks.",
 ])
 def test_metrics_of_many_kinds_are_found(text):
     assert analyze(text).metrics.present
@@ -70,6 +72,14 @@ def test_metrics_of_many_kinds_are_found(text):
     "The policy says we must reply within two days.",
 ])
 def test_a_promise_or_a_rule_about_time_is_not_a_metric(text):
+    assert not analyze(text).metrics.present
+
+
+@pytest.mark.parametrize("text", [
+    "I taught two year 9 classes and called the parents 3 times.",
+    "I had 20 yrs in the trade when I took over the workshop.",
+])
+def test_a_label_a_frequency_or_a_span_of_experience_is_not_a_count(text):
     assert not analyze(text).metrics.present
 
 
