@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.indexed import IndexedPattern
+from bot.analysis.indexed import IndexedPattern, caller_module
 from bot.analysis.text import Sentence
 
 _ENDS_OPEN = re.compile(r"(?: |\(\?[!=][^()]*\))$")
@@ -25,7 +25,7 @@ def phrases(*items: str) -> IndexedPattern:
     parts = [
         f"(?:{item})" + ("" if _ENDS_OPEN.search(item) else r"(?!\w|'\w)") for item in items
     ]
-    return IndexedPattern(r"(?<!\w)(?<!\w')", parts)
+    return IndexedPattern(r"(?<!\w)(?<!\w')", parts, module=caller_module())
 
 
 def may_match(pattern: IndexedPattern | re.Pattern[str], low: str) -> bool:

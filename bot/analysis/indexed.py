@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import re
+import sys
 import tempfile
 import threading
 import time
@@ -40,9 +41,14 @@ log = logging.getLogger(__name__)
 # Which (pattern slot, alternative) each Hyperscan id stands for; ids are never reused.
 _OWNERS: list[tuple[int, int]] = []
 _PENDING: list[int] = []  # ids registered since the last database was built
-_DATABASES: list[object] = []
-# Alternatives Hyperscan cannot take (none so far) are candidates in every text.
-_ALWAYS: list[int] = []
+# Patterns are scanned in groups, a database each, and a text is scanned for a group only when
+# one of its patterns is used on it: most answers run one or two anti-pattern detectors (the
+# model spares the rest), so their patterns need not be scanned with everything else.
+CORE = "core"
+_DATABASES: dict[str, list[object]] = {}
+# Alternatives Hyperscan cannot take (none so far) are candidates in every text of their group.
+_ALWAYS: dict[str, list[int]] = {}
+_APART: list[str] = []  # module prefixes whose patterns are scanned apart
 _SCRATCH_IN_USE = threading.Lock()
 # While True, texts run the plain regexes and nothing is built: warm-up reads an answer first
 # so that patterns made on first use are registered, then builds one database for them all
@@ -110,24 +116,43 @@ def _forget_stale(folder: Path) -> None:
 
 
 def _build_pending() -> None:
-    """Put the alternatives registered since the last build into a database of their own."""
-    ids, expressions = [], []
+    """Put the alternatives registered since the last build into databases of their own, one
+    for each group."""
+    by_group: dict[str, tuple[list[bytes], list[int]]] = {}
     for hs_id in _PENDING:
         slot, alternative = _OWNERS[hs_id]
+        pattern = _PATTERNS[slot]
         try:
-            expressions.append(loose_copy(_PATTERNS[slot].alternative_source(alternative)))
-            ids.append(hs_id)
+            expression = loose_copy(pattern.alternative_source(alternative))
         except (Unsupported, re.error):
-            _ALWAYS.append(hs_id)
+            _ALWAYS.setdefault(pattern.group, []).append(hs_id)
+            continue
+        expressions, ids = by_group.setdefault(pattern.group, ([], []))
+        expressions.append(expression)
+        ids.append(hs_id)
     _PENDING.clear()
-    if ids:
+    for group, (expressions, ids) in by_group.items():
         try:
             database = _compile(expressions, ids)
         except hyperscan.error:
             database = _compile_what_compiles(expressions, ids)
         if database is not None:
-            _DATABASES.append(database)
+            _DATABASES.setdefault(group, []).append(database)
     candidates.cache_clear()
+
+
+def scan_apart(module_prefix: str) -> None:
+    """Scan the patterns made in each module under `module_prefix` in a database of that
+    module's own, from now on. Patterns already built stay where they are."""
+    _APART.append(module_prefix)
+    pending = {_OWNERS[hs_id][0] for hs_id in _PENDING}
+    for pattern in _PATTERNS:
+        if pattern.slot in pending:
+            pattern.group = _group_of(pattern.module)
+
+
+def _group_of(module: str) -> str:
+    return module if module.startswith(tuple(_APART)) else CORE
 
 
 def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object | None:
@@ -147,7 +172,7 @@ def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object |
             slot, alternative = _OWNERS[group[0][1]]
             log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused it",
                         slot, alternative)
-            _ALWAYS.append(group[0][1])
+            _ALWAYS.setdefault(_PATTERNS[slot].group, []).append(group[0][1])
 
     sort_out(list(zip(expressions, ids, strict=True)))
     return _compile([e for e, _ in kept], [i for _, i in kept]) if kept else None
@@ -179,14 +204,15 @@ def build() -> None:
 Candidates = dict[int, tuple[re.Pattern[str], ...]]
 
 
-@lru_cache(maxsize=8192)
-def candidates(text: str) -> Candidates | None:
-    """The regexes that may match `text`, by pattern slot; None without Hyperscan."""
+@lru_cache(maxsize=16384)
+def candidates(text: str, group: str = CORE) -> Candidates | None:
+    """The regexes of `group` that may match `text`, by pattern slot; None without
+    Hyperscan."""
     if hyperscan is None or _HOLD_BUILD:
         return None
     if _PENDING:
         _build_pending()
-    found: list[int] = list(_ALWAYS)
+    found: list[int] = list(_ALWAYS.get(group, ()))
     report = found.append
 
     def on_match(hs_id: int, _start: int, _end: int, _flags: int, _context: object) -> None:
@@ -194,7 +220,7 @@ def candidates(text: str) -> Candidates | None:
 
     data = text.encode("utf-8", "surrogatepass")
     with _SCRATCH_IN_USE:  # a database's scratch space serves one scan at a time
-        for database in _DATABASES:
+        for database in _DATABASES.get(group, ()):
             database.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
     # Ids run in registration order, so sorted they come slot by slot, alternatives in order.
     found.sort()
@@ -216,7 +242,7 @@ class IndexedPattern:
     Behaves like the compiled plain pattern for `search` and `finditer`: non-overlapping
     matches, leftmost first, and at one position the first alternative that matches wins."""
 
-    def __init__(self, lead: str, items: list[str]) -> None:
+    def __init__(self, lead: str, items: list[str], module: str = "") -> None:
         self._lead = lead
         self._items = list(items)
         self.pattern = self._join(self._items)
@@ -224,11 +250,13 @@ class IndexedPattern:
         # Each alternative's own regex, compiled when first needed: running the one or two
         # alternatives that may match a sentence beats compiling a regex for every mix of them.
         self._alone: list[re.Pattern[str] | None] = [None] * len(self._items)
-        self._slot = len(_PATTERNS)
+        self.slot = len(_PATTERNS)
+        self.module = module  # where it was made; see scan_apart()
+        self.group = _group_of(module)
         _PATTERNS.append(self)
         for alternative in range(len(self._items)):
             _PENDING.append(len(_OWNERS))
-            _OWNERS.append((self._slot, alternative))
+            _OWNERS.append((self.slot, alternative))
 
     def _join(self, parts: list[str]) -> str:
         return self._lead + "(?:" + "|".join(parts) + ")"
@@ -249,13 +277,13 @@ class IndexedPattern:
     def _searchers(self, text: str) -> tuple[re.Pattern[str], ...] | None:
         """The regexes of the alternatives that may match `text`, in order; None: use the
         whole pattern."""
-        found = candidates(text)
-        return None if found is None else found.get(self._slot, ())
+        found = candidates(text, self.group)
+        return None if found is None else found.get(self.slot, ())
 
     def may_match(self, text: str) -> bool:
         """False only when no match can start anywhere in `text`."""
-        found = candidates(text)
-        return found is None or self._slot in found
+        found = candidates(text, self.group)
+        return found is None or self.slot in found
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         searchers = self._searchers(text)
@@ -302,7 +330,13 @@ def indexed(source: str) -> IndexedPattern:
     """`source` as an IndexedPattern. A top-level alternation without capturing groups is
     split into its branches, so the scan can tell which of them may match a text."""
     has_groups = re.compile(source).groups > 0
-    return IndexedPattern("", [source] if has_groups else _top_level_branches(source))
+    branches = [source] if has_groups else _top_level_branches(source)
+    return IndexedPattern("", branches, module=caller_module())
+
+
+def caller_module(depth: int = 2) -> str:
+    """The module that called the function that calls this one (which patterns are whose)."""
+    return sys._getframe(depth).f_globals.get("__name__", "")
 
 
 def _top_level_branches(source: str) -> list[str]:

@@ -10,7 +10,11 @@ from bot.analysis.antipatterns.customers import good_enough, ignored_defect, pro
 from bot.analysis.antipatterns.people import unhelpful_to_peers, uniform_management
 from bot.analysis.antipatterns.transparency import hiding_information
 from bot.analysis.antipatterns.voice import hypothetical, we_not_i
+from bot.analysis.indexed import scan_apart
 from bot.analysis.learned import MIN_WORDS_TO_OVERRULE, Judgement
+
+# Each detector module's phrases are scanned only when one of its detectors runs.
+scan_apart("bot.analysis.antipatterns.")
 
 DETECTORS: dict[str, Callable[[Context], list[Hit]]] = {
     "passing_the_buck": passing_the_buck,
