@@ -6,10 +6,11 @@ alternative at every position. Instead, every alternative of every pattern goes 
 Hyperscan database as a loose copy (bot/analysis/prefilter.py: it matches every text the
 alternative matches, and maybe more): one database for the checks every answer runs, and one
 per anti-pattern module (`scan_apart()`). One scan of a sentence lists the alternatives of a
-database that may match it; a pattern with none is skipped at the cost of a dict look-up, and a pattern with some
-runs just those alternatives' own regexes and takes the leftmost match (the first alternative
-at a tie), as the alternation would. Alternatives that cannot match a text cannot change what
-the whole alternation finds in it, so the matches are exactly those of the plain regex.
+database that may match it; a pattern with none is skipped at the cost of a dict look-up, and
+a pattern with some runs just those alternatives' own regexes and takes the leftmost match (the
+first alternative at a tie), as the alternation would. Alternatives that cannot match a text
+cannot change what the whole alternation finds in it, so the matches are exactly those of the
+plain regex.
 
 Without Hyperscan (a platform with no wheel), every pattern runs its plain regex: the same
 results, only slower.

@@ -70,16 +70,16 @@ _PATTERNS: tuple[tuple[str, IndexedPattern | re.Pattern[str]], ...] = (
         rf"\bfrom\s+{_APPROX}{_QUANTITY}(?:\s+[a-z/'-]+){{0,7}}?\s+(?:to|down to|up to)\s+"
         rf"{_APPROX}{_QUANTITY}"
     )),
-    ("comparison", re.compile(
+    ("comparison", indexed(
         rf"(?:[$£€]\s?)?{_NUM}{_SCALE}\s?{_UNIT}(?:\s+[a-z/-]+){{0,3}}?\s+"
         rf"(?:instead of|rather than|versus|vs\.?|compared (?:with|to)|against|down from|"
         rf"up from)\s+(?:a |an |the |our )?(?:target of |forecast of |goal of )?{_APPROX}"
         rf"(?:[$£€]\s?)?{_NUM}"
     )),
-    ("percent", re.compile(
+    ("percent", indexed(
         rf"{_NUM}\s?(?:%|percent\b|per cent\b|percentage points?\b|pp\b)"
     )),
-    ("money", re.compile(
+    ("money", indexed(
         rf"[$£€¥₹]\s?{_NUM}{_SCALE}|\b{_NUM}{_SCALE}\s?{_CURRENCY_WORD}\b"
     )),
     ("multiplier", indexed(
