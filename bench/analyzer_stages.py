@@ -3,8 +3,9 @@
     python bench/analyzer_stages.py [--dev ../shared/eval/dev.jsonl]
 
 Each stage runs on every answer in the order the analyzer needs it, so a stage is charged
-for the work it leaves behind for the later ones (the pattern scan is shared by all). The
-first three lines are the floor every answer pays before any check runs. Best of 12 rounds,
+for the work it leaves behind for the later ones: "pattern scan" is the scan every check
+shares, and each anti-pattern module's own scan counts under "anti-patterns". The first
+three lines are the floor every answer pays before any check runs. Best of 12 rounds,
 every round cold; this machine's speed drifts by ~20% within minutes, so compare two commits
 in alternating runs.
 """
