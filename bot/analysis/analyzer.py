@@ -117,10 +117,10 @@ def _second_look(
 
     def present_instead(check: str) -> list[str] | None:
         """The evidence to show when the model overrules a 'missing', else None."""
-        probability = judgement.probabilities.get(f"missing_{check}")
+        label, sentences = f"missing_{check}", document.sentences
+        probability = judgement.probabilities.get(label)
         if probability is None or probability > MISSING_STANDS_ABOVE:
             return None
-        label, sentences = f"missing_{check}", document.sentences
         sentence = judgement.strongest_sentence(
             label, sentences, against=True, among=_where_told(check)
         ) or judgement.strongest_sentence(label, sentences, against=True)

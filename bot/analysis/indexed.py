@@ -53,8 +53,8 @@ _ALWAYS: dict[str, list[int]] = {}
 _APART: list[str] = []  # module prefixes whose patterns are scanned apart
 _SCRATCH_IN_USE = threading.Lock()
 # While True, texts run the plain regexes and nothing is built: warm-up reads an answer first
-# so that patterns made on first use are registered, then builds one database for them all
-# (two databases cost two scans of every sentence).
+# so that patterns made on first use are registered, then builds each group's database once
+# (two databases for one group would cost two scans of every sentence).
 _HOLD_BUILD = False
 
 
@@ -183,7 +183,7 @@ def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object |
 @contextmanager
 def build_held() -> Iterator[None]:
     """Within this block texts run the plain regexes and no database is built; `build()`
-    afterwards puts everything registered so far into one database."""
+    afterwards puts everything registered so far into one database per group."""
     global _HOLD_BUILD
     _HOLD_BUILD = True
     try:

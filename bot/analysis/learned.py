@@ -81,7 +81,6 @@ class Judgement:
                 best, best_push = sentence, push
         return best
 
-
     @cached_property
     def _value_of(self) -> dict[str, float]:
         return dict(zip(self._known_terms, self._values.tolist(), strict=True))

@@ -65,7 +65,7 @@ _STAFF_NOUNS = re.compile(
     r"volunteers)\b"
 )
 
-_PATTERNS: tuple[tuple[str, IndexedPattern | re.Pattern[str]], ...] = (
+_PATTERNS: tuple[tuple[str, IndexedPattern], ...] = (
     ("change", indexed(
         rf"\bfrom\s+{_APPROX}{_QUANTITY}(?:\s+[a-z/'-]+){{0,7}}?\s+(?:to|down to|up to)\s+"
         rf"{_APPROX}{_QUANTITY}"
