@@ -30,7 +30,9 @@ import numpy as np
 from bot.analysis.text import Sentence
 from bot.bank import AnswerModelWeights
 
-_WORD = re.compile(r"\b\w\w+\b")
+# Runs of two or more word characters; the same as r"\b\w\w+\b", but a pattern that starts
+# with a character class lets the regex engine skip ahead (~3x faster).
+_WORD = re.compile(r"\w\w+")
 
 # In a shorter answer the model cannot overrule the rules. It learned from answers of 150-350
 # words, and a short blunt one ("it was their fault, not mine") gives it too few words to be

@@ -37,12 +37,16 @@ _ADVERB = (
     r"literally |carefully |directly |deliberately |once |already |alone |simply |"
     r"proactively |only |soon |afterwards |right away |and )?"
 )
+# These patterns start with the literal "i " and look behind it afterwards: the same matches as
+# a leading (?<![\w']), but a pattern that starts with a literal lets the regex engine jump from
+# one "i " to the next instead of trying every position (~4x faster on a sentence).
+_I_START = r"i (?<![\w']i )"
 _I_PAST = re.compile(
-    r"(?<![\w'])i " + _ADVERB + r"(" + _IRREGULAR_PAST + r"|[a-z][a-z-]+ed)(?![\w'])"
+    _I_START + _ADVERB + r"(" + _IRREGULAR_PAST + r"|[a-z][a-z-]+ed)(?![\w'])"
 )
 # Stories told in the present: "so I radio the shift manager", "I check, and…".
 _I_PRESENT_NARRATIVE = re.compile(
-    r"(?<![\w'])i (?:just |then |also |first |quickly )?(?:go|ask|tell|call|start|grab|pull|sit|"
+    _I_START + r"(?:just |then |also |first |quickly )?(?:go|ask|tell|call|start|grab|pull|sit|"
     r"write|check|message|email|build|fix|run|set|put|take|bring|look|find|send|say|give|"
     r"radio|walk|explain|offer|print|open|flag|escalate|refund|reset|restart|roll|pick|"
     r"phone|ring|book|move|swap|show|stop|test|rewrite|draft|pull up|sort|chase|get)\b"
@@ -101,7 +105,7 @@ _COORDINATED = re.compile(
     + _IRREGULAR_PAST + r"|[a-z]{3,}ed)(?![\w'])"
 )
 _ONE_WHO = re.compile(
-    r"\bi (?:was|am) the (?:one|person|only one) (?:who|that) (" + _IRREGULAR_PAST
+    r"i(?<!\wi) (?:was|am) the (?:one|person|only one) (?:who|that) (" + _IRREGULAR_PAST
     + r"|[a-z]{3,}ed)\b"
 )
 _PASSIVE_BEFORE = re.compile(r"(?:was|were|been|be|being|is|are|had|has|have|get|got) *$")
