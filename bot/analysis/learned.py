@@ -120,9 +120,10 @@ class Scorer:
                 known.append(term)
                 rows.append(row)
                 tf.append(count)
-        values = (1.0 + np.log(np.array(tf, dtype=float))) * self._idf[rows]
-        norm = float(np.sqrt(values @ values)) or 1.0
-        scores = (self._intercepts + (values @ self._matrix[rows]) / norm).tolist()
+        at = np.array(rows, dtype=np.intp)  # numpy gathers rows by an array faster than by a list
+        values = (1.0 + np.log(np.array(tf, dtype=float))) * self._idf[at]
+        norm = math.sqrt(values @ values) or 1.0
+        scores = (self._intercepts + (values @ self._matrix[at]) / norm).tolist()
         probabilities = {
             label: _sigmoid(score) for label, score in zip(self._labels, scores, strict=True)
         }
