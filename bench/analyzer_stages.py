@@ -26,6 +26,7 @@ from analyzer import load_answers  # noqa: E402
 
 from bot.analysis import analyze, candidates, clear_caches, warm_up  # noqa: E402
 from bot.analysis.antipatterns import Context, detect  # noqa: E402
+from bot.analysis.indexed import CORE  # noqa: E402
 from bot.analysis.learned import scorer_for  # noqa: E402
 from bot.analysis.learning import find_learning  # noqa: E402
 from bot.analysis.metrics import find_metrics  # noqa: E402
@@ -45,7 +46,8 @@ def stages() -> list[tuple[str, Callable[[Document], object]]]:
 
     def scan(document: Document) -> None:
         for sentence in document.sentences:
-            candidates(sentence.low)
+            # The group named as the patterns name it: the cache keys on the arguments given.
+            candidates(sentence.low, CORE)
 
     def judge(document: Document) -> None:
         judged[id(document)] = scorer.judge(document.sentences) if scorer else None
