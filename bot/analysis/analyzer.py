@@ -39,9 +39,13 @@ def _language_notice(low: str) -> list[str]:
     words = low.split()
     if len(words) < 20:
         return []
-    share = sum(word.strip(".,;:!?") in _ENGLISH_WORDS for word in words) / len(words)
-    if share >= MIN_ENGLISH_SHARE:
-        return []
+    # Enough English words settle it: most answers get there within their first sentences.
+    found = 0
+    for word in words:
+        if word.strip(".,;:!?") in _ENGLISH_WORDS:
+            found += 1
+            if found / len(words) >= MIN_ENGLISH_SHARE:
+                return []
     return ["This doesn't look like English. STAR Coach's checks read English answers, so this "
             "analysis is only partial; interviews at Amazon are usually held in English."]
 

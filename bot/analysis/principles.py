@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from bot.analysis.cues import phrases
 from bot.analysis.indexed import IndexedPattern
@@ -16,10 +15,20 @@ SIGNALS_FOR_FULL_SCORE = 3
 MIN_REPORTED_SCORE = 0.34
 
 
-@cache
-def _all_signals(
-    principles: tuple[Principle, ...],
-) -> tuple[IndexedPattern, dict[str, tuple[str, ...]]]:
+Signals = tuple[IndexedPattern, dict[str, tuple[str, ...]]]
+# Keyed by identity: the bank's principles are loaded once, and hashing sixteen pydantic models
+# on every answer cost more than scoring them.
+_SIGNALS: dict[int, tuple[tuple[Principle, ...], Signals]] = {}
+
+
+def _all_signals(principles: tuple[Principle, ...]) -> Signals:
+    known = _SIGNALS.get(id(principles))
+    if known is None or known[0] is not principles:
+        known = _SIGNALS[id(principles)] = (principles, _signals_of(principles))
+    return known[1]
+
+
+def _signals_of(principles: tuple[Principle, ...]) -> Signals:
     """One pattern for every principle's signals, and which principles each signal shows."""
     owners: dict[str, list[str]] = {}
     for principle in principles:
