@@ -53,7 +53,8 @@ _I_PRESENT_NARRATIVE = re.compile(
     r"(?! to\b)"
 )
 _WE_PAST = re.compile(
-    r"(?<![\w'])(?:we|the team|our team|the group|they) " + _ADVERB
+    r"(?:w(?<![\w']w)e|t(?<![\w']t)he (?:team|group)|o(?<![\w']o)ur team|t(?<![\w']t)hey) "
+    + _ADVERB
     + r"(" + _IRREGULAR_PAST + r"|[a-z]{2,}ed)(?![\w'])"
 )
 _LEADING_PAST_VERB = re.compile(r"^(" + _IRREGULAR_PAST + r"|[a-z][a-z-]{2,}ed)\b")
@@ -101,7 +102,7 @@ SPECIFIC_PAST = phrases(
 
 
 _COORDINATED = re.compile(
-    r"(?:, (?:and )?|\band |\bthen |; )(?:then |also |finally |just |later |i )?("
+    r"(?:, (?:and )?|a(?<!\wa)nd |t(?<!\wt)hen |; )(?:then |also |finally |just |later |i )?("
     + _IRREGULAR_PAST + r"|[a-z]{3,}ed)(?![\w'])"
 )
 _ONE_WHO = re.compile(
