@@ -127,13 +127,14 @@ def _strip_line_markup(line: str) -> str:
         line = _INLINE_MARKUP_RE.sub("", line)
     line = line.lstrip("#").strip()
     if not line.isascii() or _HAS_MARKUP.search(line):
-        line = _MAYBE_DROPPED.sub(_keep_text_char, line)
+        # Each distinct character is judged once (a line can hold dozens of curly quotes).
+        dropped = {
+            ord(char): None for char in set(_MAYBE_DROPPED.findall(line))
+            if not _is_text_char(char)
+        }
+        if dropped:
+            line = line.translate(dropped)
     return " ".join(line.split())
-
-
-def _keep_text_char(match: re.Match[str]) -> str:
-    char = match.group()
-    return char if _is_text_char(char) else ""
 
 
 @lru_cache(maxsize=4096)

@@ -62,7 +62,14 @@ class Bank:
         return self._rules_by_id[rule_id]
 
     def probes_for(self, gap: str) -> list[Probe]:
-        return [p for p in self.probes if p.gap == gap]
+        return list(self._probes_by_gap.get(gap, ()))
+
+    @cached_property
+    def _probes_by_gap(self) -> dict[str, tuple[Probe, ...]]:
+        by_gap: dict[str, list[Probe]] = {}
+        for probe in self.probes:
+            by_gap.setdefault(probe.gap, []).append(probe)
+        return {gap: tuple(probes) for gap, probes in by_gap.items()}
 
     @property
     def principle_ids(self) -> tuple[str, ...]:
