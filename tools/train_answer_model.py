@@ -36,6 +36,12 @@ from bot.bank.loader import DEFAULT_DATA_DIR, WEIGHTS_FILE  # noqa: E402
 MIN_ANSWERS_PER_TERM = 3
 REGULARISATION_C = 10.0
 TOP_TERMS = 3000
+# Only the most frequent terms make the vocabulary. Rarer terms let the model learn the
+# labelled answers rather than the ideas: with 4,000 terms (of ~25,000 seen three times or
+# more), leaving each of 25 files out scored 0.89 anti-pattern macro-F1 against 0.88 with
+# all of them, and on two sets written afterwards and held out from training, 0.90 and 0.84
+# against 0.85 and 0.77 (8,000 terms: 0.91 and 0.80). It also keeps the model small in memory.
+MAX_TERMS = 4000
 
 
 def labelled_files(eval_dir: Path) -> list[Path]:
@@ -67,7 +73,8 @@ def answer_terms(sentences: list) -> list[str]:
 def train(answers: list[str], labels: list[set[str]]) -> tuple[dict, TfidfVectorizer]:
     documents = [answer_terms(prepare(answer).sentences) for answer in answers]
     vectorizer = TfidfVectorizer(
-        analyzer=lambda terms: terms, min_df=MIN_ANSWERS_PER_TERM, sublinear_tf=True
+        analyzer=lambda terms: terms, min_df=MIN_ANSWERS_PER_TERM, sublinear_tf=True,
+        max_features=MAX_TERMS,
     )
     features = vectorizer.fit_transform(documents)
     vocabulary = vectorizer.get_feature_names_out()
