@@ -151,6 +151,16 @@ def test_we_only_answer_is_flagged():
     assert result.ownership.we > result.ownership.i
 
 
+def test_i_and_we_are_counted_as_whole_words_with_their_contractions():
+    result = analyze(
+        "I'm sure we're right: my team and I fixed it ourselves, then me and Wei's crew went "
+        "home. Our iOS app is mine, the team's sync is ours, I'd say. Users trust us."
+    )
+    # I: I'm, I, me, mine, I'd. We: we're, my team, ourselves, our, ours, us. Not "iOS",
+    # "Wei's", "users" or "trust", and "the team's" is not the team acting.
+    assert (result.ownership.i, result.ownership.we) == (5, 6)
+
+
 def test_habits_instead_of_a_story_are_hypothetical():
     result = analyze(
         "When a customer is upset I would always listen first. I'd usually offer a callback "
