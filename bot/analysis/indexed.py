@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -326,6 +326,40 @@ def _leftmost(
         if match is not None and (best is None or match.start() < best.start()):
             best = match
     return best
+
+
+_LOOKAHEAD = re.compile(r"\(\?[=!][^()]*\)")
+
+
+def gate(sources: list[str]) -> Callable[[str], bool]:
+    """A quick "may any of `sources` match this text?" for regexes that every sentence is
+    tested against and few match. Hyperscan reads them as they are, word boundaries included
+    (its ASCII \\b finds a boundary wherever Python's does), with lookaheads dropped: it can
+    answer yes more often than the regexes match, never less. Without Hyperscan, or for a
+    regex it refuses, the regexes themselves answer."""
+    union = re.compile("|".join(f"(?:{source})" for source in sources))
+    if hyperscan is None:
+        return lambda text: union.search(text) is not None
+    expressions = [_LOOKAHEAD.sub("", source).encode() for source in sources]
+    built: list[object] = []
+
+    def may_match(text: str) -> bool:
+        if not built:
+            try:
+                built.append(_compile(expressions, list(range(len(expressions)))))
+            except hyperscan.error:
+                built.append(None)
+        if built[0] is None:
+            return union.search(text) is not None
+        found: list[int] = []
+        with _SCRATCH_IN_USE:
+            built[0].scan(  # type: ignore[attr-defined]
+                text.encode("utf-8", "surrogatepass"),
+                match_event_handler=lambda hs_id, *_: found.append(hs_id),
+            )
+        return bool(found)
+
+    return may_match
 
 
 def indexed(source: str) -> IndexedPattern:

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from bot.analysis.indexed import gate
+
 # Longer answers are cut here: two minutes of speech is ~300 words, and 20,000 characters
 # (~3,500 words) is far beyond any interview answer, so the cut never hides a real answer.
 MAX_ANALYSED_CHARS = 20_000
@@ -70,8 +72,8 @@ _CHAT_FIXES = (
     (re.compile(r"\bthru\b"), "through"),
     (re.compile(r"\brn\b"), "right now"),
 )
-# Most sentences need none of the fixes: one search finds the ones that do.
-_ANY_CHAT_FIX = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _CHAT_FIXES))
+# Most sentences need none of the fixes: one quick scan finds the ones that may.
+_MAY_NEED_A_CHAT_FIX = gate([pattern.pattern for pattern, _ in _CHAT_FIXES])
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def normalise_for_matching(text: str) -> str:
     low = unicodedata.normalize("NFKC", text).lower()
     low = low.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     low = low.replace("–", "-").replace("—", " - ")
-    if _ANY_CHAT_FIX.search(low):
+    if _MAY_NEED_A_CHAT_FIX(low):
         for pattern, repl in _CHAT_FIXES:
             low = pattern.sub(repl, low)
     return " ".join(low.split())

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.analysis.cues import near, phrases
+from bot.analysis.indexed import gate
 
 ITEMS = (
     r"good enough", r"(?:so )?(?:we|i) left it", r"struggl\w*", r"i(?:'d| would) (?:\w{1,30} )?own",
@@ -166,3 +167,18 @@ def test_an_alternative_hyperscan_refuses_still_matches_as_the_plain_regex(caplo
 
     if indexed.hyperscan is not None:
         assert any("Hyperscan refused" in record.message for record in caplog.records)
+
+
+def test_a_gate_says_yes_wherever_one_of_its_regexes_matches():
+    sources = [r"\bcant\b", r"\bbc\b|\bcuz\b|\bcause\b(?= i| we)", r"\bw/(?=\s)", r"\bim\b"]
+    may_match = gate(sources)
+    plain = [re.compile(source) for source in sources]
+    texts = [
+        *_labelled_sentences()[::7],
+        "i cant", "écant", "cant’s", "w/ x", "w/x", "cause i", "because i", "naïve bc",
+        "im here", "time", "x—im—y", "",
+    ]
+    for text in texts:
+        if any(regex.search(text) for regex in plain):
+            assert may_match(text), text
+    assert not may_match("nothing here needs fixing")

@@ -40,3 +40,15 @@ def test_control_characters_and_other_scripts():
     for text in ("\x01\x02\x03 hello", "我负责这个项目，结果提高了30%。", "Ich habe 20 % gespart.",
                  "مرحبا", "\ufeff\u200bI did it"):
         assert analyze(text).score >= 0
+
+
+def test_chat_spelling_is_read_as_the_words_it_stands_for():
+    from bot.analysis.text import normalise_for_matching
+
+    assert normalise_for_matching(
+        "I didnt know, could of asked. Im sure tbh, bc ppl were busy w/ the launch — thru "
+        "Friday. Time flies; I’ve an idea."
+    ) == (
+        "i didn't know, could have asked. i'm sure honestly, because people were busy with the "
+        "launch - through friday. time flies; i've an idea."
+    )
