@@ -47,7 +47,122 @@ def loose_copy(source: str) -> bytes:
 
 
 def _sequence(items) -> str:
-    return "".join(_item(op, arg) for op, arg in items)
+    items = list(items)
+    return "".join(
+        _zero_width(op, arg, items[:index], items[index + 1:]) if op in _ZERO_WIDTH
+        else _item(op, arg)
+        for index, (op, arg) in enumerate(items)
+    )
+
+
+_ZERO_WIDTH = (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT)
+
+
+def _zero_width(op, arg, before, after) -> str:
+    """What the copy keeps of an assertion: a start or end of text as it is, and a word
+    boundary where it cannot be stricter than the original; everything else is left out
+    (which only lets more texts through).
+
+    Hyperscan's \\b is ASCII: a non-ASCII letter is not a word character to it. Next to a
+    character that can only be an ASCII letter, digit or "_", both engines agree that side is
+    a word, and any character Python calls non-word is a non-word byte to Hyperscan: so there
+    its boundary is found wherever Python's is ("café" next to a space is where they differ,
+    and there the pattern's own side is not an ASCII word character)."""
+    if op is sre_c.AT:
+        if arg in (sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING):
+            return "^"  # the start of the text in both engines (no multi-line mode here)
+        if arg is sre_c.AT_END:
+            return "$"  # the end, or before a final newline, in both engines
+        if arg is sre_c.AT_BOUNDARY and (_ascii_word(_edge(after)) or
+                                         _ascii_word(_edge(before, from_end=True))):
+            return r"\b"
+        return ""
+    direction, sub = arg
+    if op is sre_c.ASSERT_NOT and _is_a_word_character(sub):
+        # (?<!\w) before an ASCII word character, or (?!\w) after one, is a word boundary.
+        if direction < 0 and _ascii_word(_edge(after)):
+            return r"\b"
+        if direction > 0 and _ascii_word(_edge(before, from_end=True)):
+            return r"\b"
+    return ""
+
+
+def _is_a_word_character(sub) -> bool:
+    """True when `sub` (an assertion's body) matches every single word character: "\\w",
+    "[\\w'-]", or such an alternative among others ("\\w|'\\w")."""
+    def one_class_with_words(items) -> bool:
+        if len(items) != 1 or items[0][0] is not sre_c.IN:
+            return False
+        members = items[0][1]
+        return (sre_c.CATEGORY, sre_c.CATEGORY_WORD) in members and not any(
+            op is sre_c.NEGATE for op, _ in members)
+
+    items = list(sub)
+    if one_class_with_words(items):
+        return True
+    return (len(items) == 1 and items[0][0] is sre_c.BRANCH
+            and any(one_class_with_words(list(branch)) for branch in items[0][1][1]))
+
+
+def _ascii_word(chars: set[int] | None) -> bool:
+    return bool(chars) and all(
+        code < 0x80 and (chr(code).isalnum() or code == ord("_")) for code in chars)
+
+
+def _edge(items, from_end: bool = False) -> set[int] | None:
+    """The characters a match of `items` can start with (or end with), None when that is not
+    known here: a category, a negated class, or a sequence that can match nothing at all."""
+    chars, nullable = _edge_of_sequence(list(items), from_end)
+    return None if chars is None or nullable else chars
+
+
+def _edge_of_sequence(items, from_end: bool) -> tuple[set[int] | None, bool]:
+    found: set[int] = set()
+    for op, arg in reversed(items) if from_end else items:
+        chars, nullable = _edge_of_item(op, arg, from_end)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _edge_of_item(op, arg, from_end: bool) -> tuple[set[int] | None, bool]:
+    if op is sre_c.LITERAL:
+        return {arg}, False
+    if op is sre_c.IN:
+        chars: set[int] = set()
+        for member, value in arg:
+            if member is sre_c.LITERAL:
+                chars.add(value)
+            elif member is sre_c.RANGE:
+                chars.update(range(value[0], value[1] + 1))
+            else:
+                return None, False
+        return chars, False
+    if op is sre_c.AT and arg in (sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING):
+        # Unknown: Hyperscan refuses a start anchor with anything, even a \b, before it.
+        return None, False
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op is sre_c.SUBPATTERN:
+        return _edge_of_sequence(list(arg[-1]), from_end)
+    if op is sre_c.BRANCH:
+        union: set[int] = set()
+        any_nullable = False
+        for branch in arg[1]:
+            chars, nullable = _edge_of_sequence(list(branch), from_end)
+            if chars is None:
+                return None, False
+            union |= chars
+            any_nullable = any_nullable or nullable
+        return union, any_nullable
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        low, _high, sub = arg
+        chars, nullable = _edge_of_sequence(list(sub), from_end)
+        return chars, nullable or low == 0
+    return None, False
 
 
 def _byte(code: int) -> str:
@@ -108,8 +223,6 @@ def _item(op, arg) -> str:
         return _class(arg)
     if op is sre_c.CATEGORY:
         return _class([(op, arg)])
-    if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
-        return ""  # zero width: leaving it out only lets more texts through
     if op is sre_c.SUBPATTERN:
         return "(?:" + _sequence(arg[-1]) + ")"
     if op is sre_c.BRANCH:

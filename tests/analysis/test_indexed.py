@@ -182,3 +182,27 @@ def test_a_gate_says_yes_wherever_one_of_its_regexes_matches():
         if any(regex.search(text) for regex in plain):
             assert may_match(text), text
     assert not may_match("nothing here needs fixing")
+
+
+def test_the_scan_skips_texts_a_word_boundary_or_start_anchor_rules_out():
+    from bot.analysis import indexed
+
+    lead = phrases(r"lead")
+    opening = phrases(r"^as (?:a|an) \w+")
+    endings = phrases(r"\w+ing")  # a word class beside the boundary: nothing to skip on
+    for pattern, texts in (
+        (lead, ["i was the lead.", "naïve lead", "lead", "leadé", "(lead)", "misleading",
+                "leader", "the leads"]),
+        (opening, ["as a nurse", "so as a nurse", "as an", "as a café"]),
+        (endings, ["éing", "caféing", "ing", "thing", "café ing"]),
+    ):
+        plain = re.compile(pattern.pattern)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)], text
+            assert pattern.may_match(text) or not plain.search(text), text
+    if indexed.hyperscan is not None:
+        # Texts the boundary or the anchor rules out never reach the regex.
+        assert not lead.may_match("misleading") and not lead.may_match("leader")
+        assert not opening.may_match("so as a nurse")
+        assert endings.may_match("éing")
