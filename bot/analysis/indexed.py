@@ -86,7 +86,9 @@ def _compile(expressions: list[bytes], ids: list[int]) -> object:
     """A block-mode database of `expressions`; loaded from the disk cache when it was built
     before (a build of the whole analyzer takes seconds, a load milliseconds)."""
     digest = hashlib.sha256()
-    digest.update(f"{hyperscan.__version__}|{ids[0]}|{len(ids)}".encode())
+    # Every id: a pattern added earlier in the registration order shifts the ids of the
+    # patterns after it, and a database loaded with the old ids would report the wrong ones.
+    digest.update(f"{hyperscan.__version__}|{','.join(map(str, ids))}".encode())
     for expression in expressions:
         digest.update(expression + b"\0")
     cached = _cache_dir() / f"patterns-{digest.hexdigest()[:32]}.hsdb"

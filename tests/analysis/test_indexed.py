@@ -206,3 +206,27 @@ def test_the_scan_skips_texts_a_word_boundary_or_start_anchor_rules_out():
         assert not lead.may_match("misleading") and not lead.may_match("leader")
         assert not opening.may_match("so as a nurse")
         assert endings.may_match("éing")
+
+
+def test_a_pattern_added_elsewhere_does_not_confuse_a_cached_database(tmp_path):
+    # Ids run in registration order across groups: one more alternative in another group
+    # shifts this group's later ids while its expressions stay the same. A database cached
+    # by the earlier run must not be loaded with the old ids.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from bot.analysis.indexed import IndexedPattern, scan_apart\n"
+        "scan_apart('elsewhere.')\n"
+        "first = IndexedPattern('', ['alpha'], module='here')\n"
+        "other = IndexedPattern('', ['x{{1}}'] * {n}, module='elsewhere.detector')\n"
+        "second = IndexedPattern('', ['beta'], module='here')\n"
+        "print(bool(first.search('alpha')), bool(second.search('beta')), "
+        "bool(other.search('x')))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    for n in (1, 2):
+        run = subprocess.run([sys.executable, "-c", script.format(n=n)], env=env,
+                             capture_output=True, text=True, timeout=300, check=True)
+        assert run.stdout.split() == ["True", "True", "True"], (n, run.stdout, run.stderr)
