@@ -1,7 +1,7 @@
 """Answer analysis: STAR parts, metrics, ownership, lessons, anti-patterns, follow-ups."""
 
 from bot.analysis.analyzer import analyze
-from bot.analysis.indexed import build, build_held, candidates
+from bot.analysis.indexed import build, build_held, candidates, forget_candidates
 from bot.analysis.models import Analysis, AntiPatternFinding
 from bot.analysis.narrative import forget_sentences
 
@@ -30,8 +30,11 @@ def warm_up() -> None:
 
 def clear_caches() -> None:
     """Forget what was worked out per sentence, so the next analysis starts cold (benchmarks)."""
-    candidates.cache_clear()
+    forget_candidates()
     forget_sentences()
 
 
-__all__ = ["Analysis", "AntiPatternFinding", "analyze", "clear_caches", "warm_up"]
+__all__ = [
+    "Analysis", "AntiPatternFinding", "analyze", "build", "build_held", "candidates",
+    "clear_caches", "warm_up",
+]

@@ -28,7 +28,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from bot.analysis.prefilter import Unsupported, loose_copy
@@ -142,7 +141,7 @@ def _build_pending() -> None:
             database = _compile_what_compiles(expressions, ids)
         if database is not None:
             _DATABASES.setdefault(group, []).append(database)
-    candidates.cache_clear()
+    forget_candidates()
 
 
 def scan_apart(module_prefix: str) -> None:
@@ -192,7 +191,7 @@ def build_held() -> Iterator[None]:
         yield
     finally:
         _HOLD_BUILD = False
-        candidates.cache_clear()
+        forget_candidates()
 
 
 def build() -> None:
@@ -208,10 +207,29 @@ def build() -> None:
 Candidates = dict[int, tuple[re.Pattern[str], ...]]
 
 
-@lru_cache(maxsize=16384)
+# What the scan found, by group and text: a sentence is tried by ~30 patterns of a group. A
+# plain dict per group, kept by every pattern of the group, is the quickest look-up there is.
+_SEEN: dict[str, dict[str, Candidates]] = {}
+_SEEN_AT_MOST = 16384  # texts per group; then the group starts afresh
+
+
+def _seen_in(group: str) -> dict[str, Candidates]:
+    return _SEEN.setdefault(group, {})
+
+
+def forget_candidates() -> None:
+    """Forget what the scans found (the dicts are emptied in place: patterns hold them)."""
+    for seen in _SEEN.values():
+        seen.clear()
+
+
 def candidates(text: str, group: str = CORE) -> Candidates | None:
     """The regexes of `group` that may match `text`, by pattern slot; None without
     Hyperscan."""
+    seen = _seen_in(group)
+    found = seen.get(text)
+    if found is not None:
+        return found
     if hyperscan is None or _HOLD_BUILD:
         return None
     if _PENDING:
@@ -234,6 +252,9 @@ def candidates(text: str, group: str = CORE) -> Candidates | None:
         regex = _PATTERNS[slot].regex_of(alternative)
         known = by_slot.get(slot)
         by_slot[slot] = (regex,) if known is None else (*known, regex)
+    if len(seen) >= _SEEN_AT_MOST:
+        seen.clear()
+    seen[text] = by_slot
     return by_slot
 
 
@@ -278,31 +299,49 @@ class IndexedPattern:
         for alternative in range(len(self._items)):
             self.regex_of(alternative)
 
-    def _searchers(self, text: str) -> tuple[re.Pattern[str], ...] | None:
-        """The regexes of the alternatives that may match `text`, in order; None: use the
-        whole pattern."""
-        found = candidates(text, self.group)
-        return None if found is None else found.get(self.slot, ())
+    @property
+    def group(self) -> str:
+        return self._group
+
+    @group.setter
+    def group(self, group: str) -> None:
+        self._group = group
+        self._seen = _seen_in(group)
+
+    # The three look-ups below are the analyzer's busiest lines (~250 calls an answer, most of
+    # them answered "no match possible" by the scan), so each reads the scan's dict itself.
 
     def may_match(self, text: str) -> bool:
         """False only when no match can start anywhere in `text`."""
-        found = candidates(text, self.group)
+        found = self._seen.get(text)
+        if found is None:
+            found = candidates(text, self._group)
         return found is None or self.slot in found
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        searchers = self._searchers(text)
-        if searchers is None:
+        found = self._seen.get(text)
+        if found is None:
+            found = candidates(text, self._group)
+        if found is None:
             return self._whole.search(text, pos)
+        searchers = found.get(self.slot)
+        if searchers is None:
+            return None
         if len(searchers) == 1:
             return searchers[0].search(text, pos)
-        return _leftmost(searchers, text, pos) if searchers else None
+        return _leftmost(searchers, text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        searchers = self._searchers(text)
-        if searchers is None:
+        found = self._seen.get(text)
+        if found is None:
+            found = candidates(text, self._group)
+        if found is None:
             return self._whole.finditer(text)
-        if len(searchers) <= 1:
-            return searchers[0].finditer(text) if searchers else iter(())
+        searchers = found.get(self.slot)
+        if searchers is None:
+            return iter(())
+        if len(searchers) == 1:
+            return searchers[0].finditer(text)
         return _merged(searchers, text)
 
 
