@@ -350,7 +350,9 @@ def task_part(document: Document, hypothetical: bool) -> StarPart:
     return _part(score, heading or duty or role)
 
 
-def action_part(document: Document, hypothetical: bool) -> StarPart:
+def action_part(
+    document: Document, hypothetical: bool, quoted: frozenset[str] = frozenset()
+) -> StarPart:
     acted = [(s, i_actions(s)) for s in document.sentences]
     acted = [(s, verbs) for s, verbs in acted if verbs and not INTENTION.search(s.low)
              and s.section not in ("learning",)]
@@ -361,7 +363,10 @@ def action_part(document: Document, hypothetical: bool) -> StarPart:
         score = max(score, 0.6)
     if hypothetical:
         score = min(score, 0.3)
-    return _part(score, heading or [s for s, _ in acted])
+    # "I ran the returns desk" counts, but when it is already quoted for the situation or the
+    # task, another step taken makes the better quote.
+    steps = [s for s, _ in acted]
+    return _part(score, heading or [s for s in steps if s.text not in quoted] or steps)
 
 
 def result_part(document: Document, hypothetical: bool) -> StarPart:
@@ -415,9 +420,13 @@ def result_part(document: Document, hypothetical: bool) -> StarPart:
 
 
 def find_star(document: Document, hypothetical: bool = False) -> Star:
+    situation = situation_part(document, hypothetical)
+    task = task_part(document, hypothetical)
     return Star(
-        situation=situation_part(document, hypothetical),
-        task=task_part(document, hypothetical),
-        action=action_part(document, hypothetical),
+        situation=situation,
+        task=task,
+        action=action_part(
+            document, hypothetical, quoted=frozenset(situation.evidence + task.evidence)
+        ),
         result=result_part(document, hypothetical),
     )

@@ -151,6 +151,24 @@ def test_we_only_answer_is_flagged():
     assert result.ownership.we > result.ownership.i
 
 
+def test_the_action_quote_is_a_step_taken_not_the_role():
+    result = analyze(
+        "At my last job I ran the returns desk at an outdoor-gear retailer. Returns piled up "
+        "before Christmas and customers waited two weeks for refunds. I sorted the returns by "
+        "value, set up a second inspection bench and trained two temps to grade items. Within "
+        "ten days the backlog fell from 900 parcels to 40."
+    )
+    assert result.star.action.present
+    assert result.star.action.evidence == [
+        "I sorted the returns by value, set up a second inspection bench and trained two temps "
+        "to grade items."
+    ]
+    # With no other step, the role sentence is still the action told.
+    alone = analyze("I ran the returns desk at an outdoor-gear retailer for two years.")
+    assert alone.star.action.evidence == [
+        "I ran the returns desk at an outdoor-gear retailer for two years."]
+
+
 def test_i_and_we_are_counted_as_whole_words_with_their_contractions():
     result = analyze(
         "I'm sure we're right: my team and I fixed it ourselves, then me and Wei's crew went "
