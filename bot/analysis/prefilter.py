@@ -111,7 +111,7 @@ def _ascii_word(chars: set[int] | None) -> bool:
 
 def _edge(items, from_end: bool = False) -> set[int] | None:
     """The characters a match of `items` can start with (or end with), None when that is not
-    known here: a category, a negated class, or a sequence that can match nothing at all."""
+    known here: a category, a negated class, or a sequence that may match the empty string."""
     chars, nullable = _edge_of_sequence(list(items), from_end)
     return None if chars is None or nullable else chars
 
