@@ -369,19 +369,19 @@ def _leftmost(
     return best
 
 
-_LOOKAHEAD = re.compile(r"\(\?[=!][^()]*\)")
-
-
 def gate(sources: list[str]) -> Callable[[str], bool]:
     """A quick "may any of `sources` match this text?" for regexes that every sentence is
-    tested against and few match. Hyperscan reads them as they are, word boundaries included
-    (its ASCII \\b finds a boundary wherever Python's does), with lookaheads dropped: it can
-    answer yes more often than the regexes match, never less. Without Hyperscan, or for a
-    regex it refuses, the regexes themselves answer."""
+    tested against and few match. Hyperscan reads their loose copies (word boundaries kept
+    where they are exact, lookaheads dropped): it can answer yes more often than the regexes
+    match, never less. Without Hyperscan, or for a regex it refuses, the regexes themselves
+    answer."""
     union = re.compile("|".join(f"(?:{source})" for source in sources))
-    if hyperscan is None:
+    try:
+        expressions = [loose_copy(source) for source in sources]
+    except (Unsupported, re.error):
+        expressions = []
+    if hyperscan is None or not expressions:
         return lambda text: union.search(text) is not None
-    expressions = [_LOOKAHEAD.sub("", source).encode() for source in sources]
     built: list[object] = []
 
     def may_match(text: str) -> bool:
