@@ -369,38 +369,42 @@ def _leftmost(
     return best
 
 
-def gate(sources: list[str]) -> Callable[[str], bool]:
-    """A quick "may any of `sources` match this text?" for regexes that every sentence is
-    tested against and few match. Hyperscan reads their loose copies (word boundaries kept
-    where they are exact, lookaheads dropped): it can answer yes more often than the regexes
-    match, never less. Without Hyperscan, or for a regex it refuses, the regexes themselves
-    answer."""
-    union = re.compile("|".join(f"(?:{source})" for source in sources))
+def gate(sources: list[str]) -> Callable[[str], list[int]]:
+    """A quick "which of `sources` may match this text?" (their indexes, in order; an empty
+    list for none) for regexes that every text is tested against and few match. Hyperscan
+    reads their loose copies (word boundaries kept where they are exact, lookaheads dropped):
+    it can name a regex that does not match, never miss one that does. Without Hyperscan, or
+    for a regex it refuses, the regexes themselves answer."""
+    plain = [re.compile(source) for source in sources]
     try:
         expressions = [loose_copy(source) for source in sources]
     except (Unsupported, re.error):
         expressions = []
+
+    def by_the_regexes(text: str) -> list[int]:
+        return [index for index, regex in enumerate(plain) if regex.search(text)]
+
     if hyperscan is None or not expressions:
-        return lambda text: union.search(text) is not None
+        return by_the_regexes
     built: list[object] = []
 
-    def may_match(text: str) -> bool:
+    def which_may_match(text: str) -> list[int]:
         if not built:
             try:
                 built.append(_compile(expressions, list(range(len(expressions)))))
             except hyperscan.error:
                 built.append(None)
         if built[0] is None:
-            return union.search(text) is not None
+            return by_the_regexes(text)
         found: list[int] = []
         with _SCRATCH_IN_USE:
             built[0].scan(  # type: ignore[attr-defined]
                 text.encode("utf-8", "surrogatepass"),
                 match_event_handler=lambda hs_id, *_: found.append(hs_id),
             )
-        return bool(found)
+        return sorted(found)
 
-    return may_match
+    return which_may_match
 
 
 def indexed(source: str) -> IndexedPattern:

@@ -55,6 +55,7 @@ _ABBREVIATIONS = (
 # symbols it drops (the rest of printable ASCII is always kept).
 _MAYBE_DROPPED = re.compile(r"[^\x20-\x7e]|[\^`|~]")
 _HAS_MARKUP = re.compile(r"[*_~|`^]")
+_HAS_A_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 
 # Chat spelling that would otherwise hide a cue ("didnt", "could of", "bc").
 _CHAT_FIXES = (
@@ -67,13 +68,14 @@ _CHAT_FIXES = (
     (re.compile(r"\bive\b"), "i've"),
     (re.compile(r"\bbc\b|\bcuz\b|\bcause\b(?= i| we| they| it)"), "because"),
     (re.compile(r"\btbh\b|\bngl\b"), "honestly"),
-    (re.compile(r"\bw/(?=\s)"), "with"),
+    (re.compile(r"\bw/(?= )"), "with"),
     (re.compile(r"\bppl\b"), "people"),
     (re.compile(r"\bthru\b"), "through"),
     (re.compile(r"\brn\b"), "right now"),
 )
-# Most sentences need none of the fixes: one quick scan finds the ones that may.
-_MAY_NEED_A_CHAT_FIX = gate([pattern.pattern for pattern, _ in _CHAT_FIXES])
+# Most answers need one or two of the fixes at most: one quick scan finds which, and only
+# those run. No fix writes what a later one rewrites, so skipping the others changes nothing.
+_CHAT_FIXES_THAT_MAY_APPLY = gate([pattern.pattern for pattern, _ in _CHAT_FIXES])
 
 
 @dataclass(frozen=True)
@@ -110,13 +112,26 @@ class Document:
 
 def normalise_for_matching(text: str) -> str:
     """Lower-case `text` and fold the punctuation and chat spellings that cues depend on."""
+    return " ".join(_folded(text).split())
+
+
+def _folded(text: str) -> str:
     low = unicodedata.normalize("NFKC", text).lower()
     low = low.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     low = low.replace("–", "-").replace("—", " - ")
-    if _MAY_NEED_A_CHAT_FIX(low):
-        for pattern, repl in _CHAT_FIXES:
-            low = pattern.sub(repl, low)
-    return " ".join(low.split())
+    for index in _CHAT_FIXES_THAT_MAY_APPLY(low):
+        pattern, repl = _CHAT_FIXES[index]
+        low = pattern.sub(repl, low)
+    return low
+
+
+def _normalised_each(pieces: list[str]) -> list[str]:
+    """normalise_for_matching() of each piece, folded in one pass over them all: the pieces
+    hold no line break, and no fold reaches across one (nor does NFKC or lower-casing)."""
+    folded = _folded("\n".join(pieces)).split("\n")
+    if len(folded) != len(pieces):  # a fold made or ate a line break: never seen, but safe
+        return [normalise_for_matching(piece) for piece in pieces]
+    return [" ".join(low.split()) for low in folded]
 
 
 def _strip_line_markup(line: str) -> str:
@@ -204,21 +219,22 @@ def prepare(raw: str) -> Document:
         if not line:
             continue
         for sentence in _split_sentences(line):
-            if any(ch.isalnum() for ch in sentence):
+            if _HAS_A_LETTER_OR_DIGIT.search(sentence):
                 pieces.append((section, sentence))
 
     total = max(1, len(pieces) - 1)
+    texts = [piece for _, piece in pieces]
     sentences = [
         Sentence(
             index=i,
             text=piece,
-            low=normalise_for_matching(piece),
+            low=low,
             section=sec,
             position=i / total if len(pieces) > 1 else 0.0,
         )
-        for i, (sec, piece) in enumerate(pieces)
+        for i, ((sec, piece), low) in enumerate(zip(pieces, _normalised_each(texts)))
     ]
-    word_count = sum(len(s.text.split()) for s in sentences)
+    word_count = len(" ".join(texts).split())
     return Document(
         sentences=sentences,
         word_count=word_count,
