@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, pairwise
+from itertools import pairwise, repeat
 
 import numpy as np
 
@@ -47,6 +47,19 @@ def sentence_terms(low: str) -> list[str]:
     return words + [f"{first} {second}" for first, second in pairwise(words)]
 
 
+def answer_term_counts(sentences: list[Sentence]) -> Counter[str]:
+    """How often each term of sentence_terms() occurs in the answer, read in one pass: the
+    sentences are joined by line breaks, and a pair that spans one holds a line break, a term
+    no model knows. Terms come as they do sentence by sentence; only those extra pairs differ."""
+    words = _WORD_OR_BREAK.findall("\n".join([sentence.low for sentence in sentences]))
+    counts = Counter(words)
+    counts.update(map(" ".join, pairwise(words)))
+    return counts
+
+
+_WORD_OR_BREAK = re.compile(r"\w\w+|\n")
+
+
 @dataclass(frozen=True)
 class Judgement:
     """The model's view of one answer: a probability per label (anti-pattern, or a check
@@ -54,8 +67,8 @@ class Judgement:
     the model overrules the rules)."""
 
     probabilities: dict[str, float]
-    _sentence_terms: list[list[str]]
-    _known_terms: list[str]
+    _terms: list[str]  # every term of the answer, known to the model or not
+    _known: np.ndarray  # where in _terms the known ones are
     _values: np.ndarray  # each known term's tf-idf value in the answer, before the L2 norm
     _scorer: Scorer
 
@@ -73,11 +86,12 @@ class Judgement:
         sign = -1.0 if against else 1.0
         value_of = self._value_of
         best, best_push = None, 0.0
-        for sentence, terms in zip(sentences, self._sentence_terms, strict=True):
+        for sentence in sentences:
             if among is not None and not among(sentence):
                 continue
             push = sign * sum(
-                value_of.get(term, 0.0) * weights.get(term, 0.0) for term in set(terms)
+                value_of.get(term, 0.0) * weights.get(term, 0.0)
+                for term in set(sentence_terms(sentence.low))
             )
             if push > best_push:
                 best, best_push = sentence, push
@@ -85,7 +99,9 @@ class Judgement:
 
     @cached_property
     def _value_of(self) -> dict[str, float]:
-        return dict(zip(self._known_terms, self._values.tolist(), strict=True))
+        terms = self._terms
+        return dict(zip([terms[at] for at in self._known.tolist()], self._values.tolist(),
+                        strict=True))
 
 
 class Scorer:
@@ -95,11 +111,13 @@ class Scorer:
         self._labels = list(weights.labels)
         self._intercepts = np.array([label.intercept for label in weights.labels.values()])
         self._weights = {name: label.weights for name, label in weights.labels.items()}
-        self._row = {term: row for row, term in enumerate(weights.idf)}
-        self._idf = np.array(list(weights.idf.values()))
+        # Row 0 stands for every term the model does not know: idf 0, no weight. The terms
+        # are then looked up in one map() call, with no Python loop over them.
+        self._row = {term: row for row, term in enumerate(weights.idf, start=1)}
+        self._idf = np.array([0.0, *weights.idf.values()])
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
-        self._matrix = np.zeros((len(self._row), len(self._labels)))
+        self._matrix = np.zeros((len(self._row) + 1, len(self._labels)))
         for column, label in enumerate(weights.labels.values()):
             for term, weight in label.weights.items():
                 self._matrix[self._row[term], column] = weight
@@ -108,26 +126,19 @@ class Scorer:
         return self._weights.get(label, {})
 
     def judge(self, sentences: list[Sentence]) -> Judgement:
-        per_sentence = [sentence_terms(s.low) for s in sentences]
-        counts = Counter(chain.from_iterable(per_sentence))
-        row_of = self._row
-        known: list[str] = []
-        rows: list[int] = []
-        tf: list[int] = []
-        for term, count in counts.items():
-            row = row_of.get(term)
-            if row is not None:
-                known.append(term)
-                rows.append(row)
-                tf.append(count)
-        at = np.array(rows, dtype=np.intp)  # numpy gathers rows by an array faster than by a list
-        values = (1.0 + np.log(np.array(tf, dtype=float))) * self._idf[at]
+        counts = answer_term_counts(sentences)
+        rows = np.fromiter(map(self._row.get, counts, repeat(0)), dtype=np.intp,
+                           count=len(counts))
+        known = rows.nonzero()[0]
+        at = rows[known]
+        tf = np.fromiter(counts.values(), dtype=float, count=len(counts))[known]
+        values = (1.0 + np.log(tf)) * self._idf[at]
         norm = math.sqrt(values @ values) or 1.0
         scores = (self._intercepts + (values @ self._matrix[at]) / norm).tolist()
         probabilities = {
             label: _sigmoid(score) for label, score in zip(self._labels, scores, strict=True)
         }
-        return Judgement(probabilities, per_sentence, known, values, self)
+        return Judgement(probabilities, list(counts), known, values, self)
 
 
 def _sigmoid(score: float) -> float:
