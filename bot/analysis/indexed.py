@@ -41,6 +41,10 @@ log = logging.getLogger(__name__)
 
 # Which (pattern slot, alternative) each Hyperscan id stands for; ids are never reused.
 _OWNERS: list[tuple[int, int]] = []
+# The same by id, read on every match of every scan: the slot, and the alternative's regex
+# once it has been compiled.
+_SLOT_OF_ID: list[int] = []
+_REGEX_OF_ID: list[re.Pattern[str] | None] = []
 _PENDING: list[int] = []  # ids registered since the last database was built
 # Patterns are scanned in groups, a database each, and a text is scanned for a group only when
 # one of its patterns is used on it: most answers run one or two anti-pattern detectors (the
@@ -247,15 +251,22 @@ def candidates(text: str, group: str = CORE) -> Candidates | None:
     # Ids run in registration order, so sorted they come slot by slot, alternatives in order.
     found.sort()
     by_slot: Candidates = {}
+    slot_of, regex_of = _SLOT_OF_ID, _REGEX_OF_ID
     for hs_id in found:
-        slot, alternative = _OWNERS[hs_id]
-        regex = _PATTERNS[slot].regex_of(alternative)
+        slot = slot_of[hs_id]
+        regex = regex_of[hs_id] or _compiled(hs_id)
         known = by_slot.get(slot)
         by_slot[slot] = (regex,) if known is None else (*known, regex)
     if len(seen) >= _SEEN_AT_MOST:
         seen.clear()
     seen[text] = by_slot
     return by_slot
+
+
+def _compiled(hs_id: int) -> re.Pattern[str]:
+    slot, alternative = _OWNERS[hs_id]
+    regex = _REGEX_OF_ID[hs_id] = _PATTERNS[slot].regex_of(alternative)
+    return regex
 
 
 _PATTERNS: list[IndexedPattern] = []
@@ -282,6 +293,8 @@ class IndexedPattern:
         for alternative in range(len(self._items)):
             _PENDING.append(len(_OWNERS))
             _OWNERS.append((self.slot, alternative))
+            _SLOT_OF_ID.append(self.slot)
+            _REGEX_OF_ID.append(None)
 
     def _join(self, parts: list[str]) -> str:
         return self._lead + "(?:" + "|".join(parts) + ")"

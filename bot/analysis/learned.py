@@ -47,14 +47,22 @@ def sentence_terms(low: str) -> list[str]:
     return words + [f"{first} {second}" for first, second in pairwise(words)]
 
 
-def answer_term_counts(sentences: list[Sentence]) -> Counter[str]:
-    """How often each term of sentence_terms() occurs in the answer, read in one pass: the
-    sentences are joined by line breaks, and a pair that spans one holds a line break, a term
-    no model knows. Terms come as they do sentence by sentence; only those extra pairs differ."""
+Term = str | tuple[str, str]  # a word, or a pair of neighbouring words
+
+
+def answer_term_counts(sentences: list[Sentence]) -> Counter[Term]:
+    """How often each term of sentence_terms() occurs in the answer, a pair of words kept as a
+    tuple (no string to build for each), read in one pass: the sentences are joined by line
+    breaks, and a pair that spans one holds a line break, a term no model knows. Terms come as
+    they do sentence by sentence; only those extra pairs differ."""
     words = _WORD_OR_BREAK.findall("\n".join([sentence.low for sentence in sentences]))
-    counts = Counter(words)
-    counts.update(map(" ".join, pairwise(words)))
+    counts: Counter[Term] = Counter(words)
+    counts.update(pairwise(words))
     return counts
+
+
+def _as_text(term: Term) -> str:
+    return term if isinstance(term, str) else " ".join(term)
 
 
 _WORD_OR_BREAK = re.compile(r"\w\w+|\n")
@@ -67,7 +75,7 @@ class Judgement:
     the model overrules the rules)."""
 
     probabilities: dict[str, float]
-    _terms: list[str]  # every term of the answer, known to the model or not
+    _terms: Counter[Term]  # every term of the answer, known to the model or not
     _known: np.ndarray  # where in _terms the known ones are
     _values: np.ndarray  # each known term's tf-idf value in the answer, before the L2 norm
     _scorer: Scorer
@@ -99,9 +107,9 @@ class Judgement:
 
     @cached_property
     def _value_of(self) -> dict[str, float]:
-        terms = self._terms
-        return dict(zip([terms[at] for at in self._known.tolist()], self._values.tolist(),
-                        strict=True))
+        terms = list(self._terms)
+        return dict(zip([_as_text(terms[at]) for at in self._known.tolist()],
+                        self._values.tolist(), strict=True))
 
 
 class Scorer:
@@ -113,14 +121,16 @@ class Scorer:
         self._weights = {name: label.weights for name, label in weights.labels.items()}
         # Row 0 stands for every term the model does not know: idf 0, no weight. The terms
         # are then looked up in one map() call, with no Python loop over them.
-        self._row = {term: row for row, term in enumerate(weights.idf, start=1)}
+        self._row: dict[Term, int] = {
+            _as_term(term): row for row, term in enumerate(weights.idf, start=1)
+        }
         self._idf = np.array([0.0, *weights.idf.values()])
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
         self._matrix = np.zeros((len(self._row) + 1, len(self._labels)))
         for column, label in enumerate(weights.labels.values()):
             for term, weight in label.weights.items():
-                self._matrix[self._row[term], column] = weight
+                self._matrix[self._row[_as_term(term)], column] = weight
 
     def weights_of(self, label: str) -> dict[str, float]:
         return self._weights.get(label, {})
@@ -138,7 +148,12 @@ class Scorer:
         probabilities = {
             label: _sigmoid(score) for label, score in zip(self._labels, scores, strict=True)
         }
-        return Judgement(probabilities, list(counts), known, values, self)
+        return Judgement(probabilities, counts, known, values, self)
+
+
+def _as_term(text: str) -> Term:
+    first, space, second = text.partition(" ")
+    return (first, second) if space else text
 
 
 def _sigmoid(score: float) -> float:

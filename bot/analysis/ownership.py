@@ -20,8 +20,11 @@ _WE_WORDS = re.compile(
 
 
 def count_ownership(document: Document) -> Ownership:
-    i_count = sum(len(_I_WORDS.findall(s.low)) for s in document.sentences)
-    we_count = sum(len(_WE_WORDS.findall(s.low)) for s in document.sentences)
+    # One pass over all the sentences: a line break is none of [\w'] and no word holds one,
+    # so each sentence's words are counted as they would be alone.
+    text = "\n".join([sentence.low for sentence in document.sentences])
+    i_count = len(_I_WORDS.findall(text))
+    we_count = len(_WE_WORDS.findall(text))
     total = i_count + we_count
     ratio = round(i_count / total, 2) if total else 1.0
     return Ownership(i=i_count, we=we_count, ratio=ratio)

@@ -232,7 +232,7 @@ def prepare(raw: str) -> Document:
             section=sec,
             position=i / total if len(pieces) > 1 else 0.0,
         )
-        for i, ((sec, piece), low) in enumerate(zip(pieces, _normalised_each(texts)))
+        for i, ((sec, piece), low) in enumerate(zip(pieces, _normalised_each(texts), strict=True))
     ]
     word_count = len(" ".join(texts).split())
     return Document(
