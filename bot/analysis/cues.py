@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.indexed import IndexedPattern, caller_module
+from bot.analysis.quickstart import compiled
 from bot.analysis.text import Sentence
 
 _ENDS_OPEN = re.compile(r"(?: |\(\?[!=][^()]*\))$")
@@ -68,7 +69,7 @@ _TURN = (
     r"assumed|believed|guessed|hoped|worried|knew|preferred|wanted|needed|decided to wait|just|"
     r"still|'d|would|had to|got|hit|made (?:sure|it clear) (?:that )?(?:the|they|it)))"
 )
-_CLAUSE_CONTRAST = re.compile(
+_CLAUSE_CONTRAST = compiled(
     r"(?:,|;| -)\s*(?:but|yet|however|instead),? " + _TURN + r"|\bbut then " + _TURN
 )
 _TURN_OPENERS = re.compile(
@@ -76,7 +77,7 @@ _TURN_OPENERS = re.compile(
     r"(?:(?:\w{1,30} ){0,6}?)" + _TURN
 )
 
-NEGATION = re.compile(r"\b(?:not|never|no|didn't|don't|doesn't|wasn't|weren't|isn't|won't|"
+NEGATION = compiled(r"\b(?:not|never|no|didn't|don't|doesn't|wasn't|weren't|isn't|won't|"
                       r"wouldn't|couldn't|hadn't|haven't|nobody|none|neither|nor|without)\b")
 
 

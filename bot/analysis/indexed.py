@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.analysis.prefilter import Unsupported, loose_copy
+from bot.analysis.quickstart import quick_start
 
 try:
     import hyperscan
@@ -282,7 +283,7 @@ class IndexedPattern:
         self._lead = lead
         self._items = list(items)
         self.pattern = self._join(self._items)
-        self._whole = re.compile(self.pattern)
+        self._whole = re.compile(quick_start(self.pattern))
         # Each alternative's own regex, compiled when first needed: running the one or two
         # alternatives that may match a sentence beats compiling a regex for every mix of them.
         self._alone: list[re.Pattern[str] | None] = [None] * len(self._items)
@@ -305,7 +306,9 @@ class IndexedPattern:
     def regex_of(self, alternative: int) -> re.Pattern[str]:
         regex = self._alone[alternative]
         if regex is None:
-            regex = self._alone[alternative] = re.compile(self.alternative_source(alternative))
+            regex = self._alone[alternative] = re.compile(
+                quick_start(self.alternative_source(alternative))
+            )
         return regex
 
     def compile_all(self) -> None:

@@ -121,16 +121,15 @@ class Scorer:
         self._weights = {name: label.weights for name, label in weights.labels.items()}
         # Row 0 stands for every term the model does not know: idf 0, no weight. The terms
         # are then looked up in one map() call, with no Python loop over them.
-        self._row: dict[Term, int] = {
-            _as_term(term): row for row, term in enumerate(weights.idf, start=1)
-        }
+        row_of_text = {term: row for row, term in enumerate(weights.idf, start=1)}
+        self._row: dict[Term, int] = {_as_term(term): row for term, row in row_of_text.items()}
         self._idf = np.array([0.0, *weights.idf.values()])
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
         self._matrix = np.zeros((len(self._row) + 1, len(self._labels)))
         for column, label in enumerate(weights.labels.values()):
             for term, weight in label.weights.items():
-                self._matrix[self._row[_as_term(term)], column] = weight
+                self._matrix[row_of_text[term], column] = weight
 
     def weights_of(self, label: str) -> dict[str, float]:
         return self._weights.get(label, {})

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from bot.analysis.indexed import IndexedPattern, indexed
+from bot.analysis.quickstart import compiled
 from bot.analysis.text import Document
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -56,7 +57,7 @@ _IMPACT_NOUNS = (
     r"packs?|boxes|cartons?|bags?|cages?|routes?|rounds?|bins?|streets?|"
     r"people|employees|staff|agents|engineers|developers|nurses|teachers|reps)"
 )
-_STAFF_CONTEXT = re.compile(
+_STAFF_CONTEXT = compiled(
     r"(?:team|group|squad|staff|crew|department) of\s*$|\b(?:managed|led|leading|managing|"
     r"with|had|supervised|supervising|running|ran)\s+(?:a\s+)?(?:team\s+of\s+)?$"
 )
@@ -127,7 +128,7 @@ _RESPONSE_TIME = indexed(
     rf"(?:\w+ ){{0,3}}?(?:of|at|to|were|was|hit|reached) {_APPROX}{_NUM}\s?(?:seconds?|secs?|"
     rf"minutes?|mins?|hours?|hrs?|days?)\b"
 )
-_RULE_OR_HABIT = re.compile(
+_RULE_OR_HABIT = compiled(
     r"\b(?:always|usually|normally|typically|will|would|'ll|'d|must|should|need to|needs to|have "
     r"to|has to|had to|promise\w*|commit\w*|aim\w*|target|sla|supposed to|expected to|required)\b"
 )
@@ -144,7 +145,7 @@ _NOT_COUNTED = frozenset({
     "thus", "has", "was", "does", "goes", "is", "as", "us", "yes", "less", "unless", "always",
     "perhaps", "across", "towards", "plus", "besides", "whereas", "afterwards",
 })
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = compiled(
     r"\b(?:year|grade|level|stage|version|phase|step|tier|chapter|section|page|room|floor|bay|"
     r"ward|platform|gate|number|no\.?|#|class|form|key stage)\s*$"
 )

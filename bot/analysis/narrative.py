@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from bot.analysis.cues import phrases
+from bot.analysis.quickstart import compiled
 from bot.analysis.text import Sentence
 
 _IRREGULAR_PAST = (
@@ -112,7 +113,7 @@ _ONE_WHO = re.compile(
 _PASSIVE_BEFORE = re.compile(r"(?:was|were|been|be|being|is|are|had|has|have|get|got) *$")
 
 
-_OTHER_SUBJECT_BEFORE = re.compile(r"\b(?:we|they|he|she|it)\s+$")
+_OTHER_SUBJECT_BEFORE = compiled(r"\b(?:we|they|he|she|it)\s+$")
 
 
 def _tail(low: str, end: int, width: int = 40) -> str:

@@ -7,6 +7,7 @@ import re
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
 from bot.analysis.antipatterns.concepts import MONEY
 from bot.analysis.cues import near, negated_near, phrases
+from bot.analysis.quickstart import compiled
 
 # --- profit over customer ---------------------------------------------------------------
 # The idea: the decision is justified by money alone while customers pay for it.
@@ -700,7 +701,7 @@ _RAISED_BAR = phrases(
 
 
 # "My manager said it was good enough": someone else's verdict, which the speaker may go past.
-_THEIR_VERDICT = re.compile(
+_THEIR_VERDICT = compiled(
     r"(?:\bhe|\bshe|\bthey|\bmy \w+|\bthe \w+|\bour \w+) (?:\w{1,30} )?(?:said|thought|felt|"
     r"told (?:me|us)|reckoned|argued|insisted|decided|called it)(?: that)?(?: (?:it|this|that|the "
     r"\w+) (?:was|is|were))? good enough"
@@ -1007,7 +1008,7 @@ def _about_a_known_problem(context: Context, found: list[Hit]) -> list[Hit]:
 
 
 # "Kept the aisle in use but removed the loads either side": left, with the risk contained.
-_CONTAINED = re.compile(
+_CONTAINED = compiled(
     r"\bbut (?:\w{1,30} ){0,3}(?:remov\w*|cordon\w*|block\w*|restrict\w*|limit\w*|isolat\w*|"
     r"fenc\w*|barrier\w*|monitor\w*|inspect\w*|check\w*|refund\w*|warn\w*|tag\w*|label\w*)"
 )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, hits, present, total
 from bot.analysis.antipatterns.concepts import PEOPLE_WHO_STRUGGLE
 from bot.analysis.cues import near, phrases
+from bot.analysis.quickstart import compiled
 
 # --- unhelpful to peers -----------------------------------------------------------------
 
@@ -249,7 +248,7 @@ _INVESTED_IN_TOP = phrases(
 
 
 # Extra investment only counts when the speaker made it, not when it was asked for or refused.
-_ASKED_OR_REFUSED = re.compile(
+_ASKED_OR_REFUSED = compiled(
     r"\b(?:asked|asking|wanted|wants|requested|offered to|if|didn't|did not|wouldn't|not|never|"
     r"no|refused)\b"
 )

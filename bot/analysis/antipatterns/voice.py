@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.analysis.antipatterns.base import Context, Hit
 from bot.analysis.narrative import HABIT, IRREGULAR_PAST, SPECIFIC_PAST, i_actions, team_actions
+from bot.analysis.quickstart import compiled
 from bot.analysis.text import Sentence
 
 # "We" answers: at most this share of the actions are the speaker's own.
@@ -25,11 +24,11 @@ _NOT_DOING = (
     r"(?!(?:were|was|am|'m|had|have|are|is|been|being|do not|don't|didn't|never|not|got|get|"
     r"felt|feel|think|thought|knew|know|wanted|want|needed|need|lost|ended|managed)\b)"
 )
-_WE_CLAUSE = re.compile(
+_WE_CLAUSE = compiled(
     r"(?<![\w'])(?:we|we'd|we'll|the team|our team|the group|everyone)" + _ADVERBS + " "
     + _NOT_DOING + r"[a-z][a-z'-]+"
 )
-_I_CLAUSE = re.compile(r"(?<![\w'])(?:i|i'd|i'll|myself)" + _ADVERBS + " " + _NOT_DOING + r"[a-z]")
+_I_CLAUSE = compiled(r"(?<![\w'])(?:i|i'd|i'll|myself)" + _ADVERBS + " " + _NOT_DOING + r"[a-z]")
 MIN_WE_CLAUSES = 3
 MAX_OWN_CLAUSE_SHARE = 0.2
 
@@ -51,13 +50,13 @@ def we_not_i(context: Context) -> list[Hit]:
 
 # A sentence that also narrates what the speaker did ("I did the tutorials … so I'd
 # understand it") tells the story; a wish ("I'd love to") is not a habit.
-_PAST_NARRATIVE = re.compile(
+_PAST_NARRATIVE = compiled(
     r"(?<![\w'])(?:i|we)(?: \w+)?? (?:" + IRREGULAR_PAST + r"|[a-z]{2,}ed)\b"
 )
-_WISH = re.compile(r"\b(?:i'd|i would) (?:really )?(?:love|like|prefer|hope|want)\b")
+_WISH = compiled(r"\b(?:i'd|i would) (?:really )?(?:love|like|prefer|hope|want)\b")
 # A routine told in the present: "I start by…", "then I score them", "the first thing I do is".
 # Being, knowing and feeling are not routines, nor is a job held ("I teach maths").
-_ROUTINE = re.compile(
+_ROUTINE = compiled(
     r"(?:^|, |; |\band |\bthen |\bso )(?:i|i'll|we|we'll)(?: (?:then|also|first|just|always|"
     r"usually|often|really|still|normally|typically|generally|quickly))? "
     r"(?!(?:am|have|had|was|were|did|do not|don't|didn't|can't|think|believe|know|feel|want|need|"
