@@ -48,3 +48,19 @@ def test_readable_report_from_stdin():
 def test_json_is_one_object():
     proc = run("--json", stdin="We shipped it.")
     assert json.loads(proc.stdout)["word_count"] == 3
+
+
+def test_the_first_answer_of_a_batch_is_analysed_like_the_others(tmp_path: Path):
+    # A fresh process: patterns made on first use must still see the first answer's sentences.
+    answer = (
+        "I was the product manager. I sat with our support team and read 150 tickets from "
+        "trial users, then dug into the logs to find the root cause myself. Customers told me "
+        "the setup was confusing, so I rewrote it with their feedback. Conversion rose from "
+        "11% to 15%."
+    )
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "answer": answer}) + "\n" for i in "ab"))
+    proc = run("--jsonl", str(batch))
+    first, second = (json.loads(line) for line in proc.stdout.splitlines())
+    assert first["principles"], "the answer shows principles"
+    assert first["principles"] == second["principles"]

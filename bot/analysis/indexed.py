@@ -291,6 +291,9 @@ class IndexedPattern:
         self.module = module  # where it was made; see scan_apart()
         self.group = _group_of(module)
         _PATTERNS.append(self)
+        # What the scans found so far says nothing of this pattern: a text scanned before it
+        # existed must be scanned again, or the pattern would never match it.
+        forget_candidates()
         for alternative in range(len(self._items)):
             _PENDING.append(len(_OWNERS))
             _OWNERS.append((self.slot, alternative))

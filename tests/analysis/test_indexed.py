@@ -230,3 +230,14 @@ def test_a_pattern_added_elsewhere_does_not_confuse_a_cached_database(tmp_path):
         run = subprocess.run([sys.executable, "-c", script.format(n=n)], env=env,
                              capture_output=True, text=True, timeout=300, check=True)
         assert run.stdout.split() == ["True", "True", "True"], (n, run.stdout, run.stderr)
+
+
+def test_a_pattern_made_after_a_text_was_scanned_still_matches_it():
+    # The principles' pattern is made on first use, after the sentences of that first answer
+    # were scanned for the other patterns: it must not read that earlier scan as "no match".
+    text = "we reached the quetzal milestone in march"
+    assert phrases(r"milestone").search(text)
+    later = phrases(r"quetzal")
+    assert later.may_match(text)
+    assert later.search(text).group(0) == "quetzal"
+    assert [m.group(0) for m in later.finditer(text)] == ["quetzal"]
