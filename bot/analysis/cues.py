@@ -29,11 +29,6 @@ def phrases(*items: str) -> IndexedPattern:
     return IndexedPattern(r"(?<!\w)(?<!\w')", parts, module=caller_module())
 
 
-def may_match(pattern: IndexedPattern | re.Pattern[str], low: str) -> bool:
-    """False only when `pattern` cannot match `low`."""
-    return pattern.may_match(low) if isinstance(pattern, IndexedPattern) else True
-
-
 def near(first: str, second: str, words: int = 6) -> str:
     """A regex piece: `first`, then up to `words` words, then `second`.
 

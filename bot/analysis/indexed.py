@@ -283,7 +283,9 @@ class IndexedPattern:
         self._lead = lead
         self._items = list(items)
         self.pattern = self._join(self._items)
-        self._whole = re.compile(quick_start(self.pattern))
+        # The whole alternation, compiled only where no scan can say which alternatives may
+        # match (see _unindexed()).
+        self._whole: re.Pattern[str] | None = None
         # Each alternative's own regex, compiled when first needed: running the one or two
         # alternatives that may match a sentence beats compiling a regex for every mix of them.
         self._alone: list[re.Pattern[str] | None] = [None] * len(self._items)
@@ -342,10 +344,11 @@ class IndexedPattern:
         if found is None:
             found = candidates(text, self._group)
         if found is None:
-            return self._whole.search(text, pos)
-        searchers = found.get(self.slot)
-        if searchers is None:
-            return None
+            searchers = self._unindexed()
+        else:
+            searchers = found.get(self.slot)
+            if searchers is None:
+                return None
         if len(searchers) == 1:
             return searchers[0].search(text, pos)
         return _leftmost(searchers, text, pos)
@@ -355,13 +358,25 @@ class IndexedPattern:
         if found is None:
             found = candidates(text, self._group)
         if found is None:
-            return self._whole.finditer(text)
-        searchers = found.get(self.slot)
-        if searchers is None:
-            return iter(())
+            searchers = self._unindexed()
+        else:
+            searchers = found.get(self.slot)
+            if searchers is None:
+                return iter(())
         if len(searchers) == 1:
             return searchers[0].finditer(text)
         return _merged(searchers, text)
+
+    def _unindexed(self) -> tuple[re.Pattern[str], ...]:
+        """What runs where no scan says which alternatives may match. While the databases are
+        held back (warm-up), every alternative: build() compiles them all anyway, and the
+        whole alternation, a regex as large again, need not be. Without Hyperscan, the whole
+        alternation."""
+        if hyperscan is not None:
+            return tuple(self.regex_of(alternative) for alternative in range(len(self._items)))
+        if self._whole is None:
+            self._whole = re.compile(quick_start(self.pattern))
+        return (self._whole,)
 
 
 def _merged(searchers: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:

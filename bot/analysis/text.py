@@ -46,11 +46,13 @@ _INLINE_MARKUP_RE = re.compile(r"(\*\*|__|~~|\|\||`)")
 _DISCORD_TOKEN_RE = re.compile(r"<(?:@[!&]?|#|a?:\w{1,32}:)\d{1,22}>")
 _LINK_RE = re.compile(r"https?://\S{1,2000}")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·>]+|\d{1,3}[.)])\s+")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=\S)")
-_ABBREVIATIONS = (
+# The punctuation that ends a sentence, then the closing quotes and the space after it. The
+# match opens with the punctuation (not a look-behind for it) so that the engine can skip to it.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+(?=\S)")
+_ABBREVIATIONS = frozenset((
     "e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "approx.", "no.",
     "inc.", "ltd.", "co.", "jr.", "sr.", "u.s.", "a.m.", "p.m.", "fig.", "est.",
-)
+))
 # Characters _is_text_char may drop: anything outside printable ASCII, and the ASCII
 # symbols it drops (the rest of printable ASCII is always kept).
 _MAYBE_DROPPED = re.compile(r"[^\x20-\x7e]|[\^`|~]")
@@ -184,7 +186,7 @@ def _split_sentences(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(line):
-        candidate = line[start:match.start()].strip()
+        candidate = line[start:match.start() + 1].strip()  # the punctuation stays
         last_word = candidate.rsplit(None, 1)[-1].lower() if candidate else ""
         if last_word in _ABBREVIATIONS:
             continue

@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from bot.analysis.antipatterns.base import FIRES_AT, Context, Hit, discounted, hits, present, total
 from bot.analysis.antipatterns.concepts import OTHER_PARTY, SOMEONE_SENIOR
-from bot.analysis.cues import SENIOR, may_match, near, phrases
+from bot.analysis.cues import SENIOR, near, phrases
 
 # --- passing the buck -------------------------------------------------------------------
 # The idea: the speaker could act, but left it to someone else to stay clear of the blame.
@@ -525,7 +525,7 @@ _MAX_SUBJECT_WORDS = 9
 def _others_failed(context: Context, weight: float) -> list[Hit]:
     found: list[Hit] = []
     for sentence in context.story:
-        if not may_match(_FAULT_CUE, sentence.low):
+        if not _FAULT_CUE.may_match(sentence.low):
             continue
         breaks = [brk.end() for brk in _CLAUSE_BREAK.finditer(sentence.low)]
         for match in _FAULT_CUE.finditer(sentence.low):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bot.analysis.cues import is_road_not_taken, may_match, reversed_after
+from bot.analysis.cues import is_road_not_taken, reversed_after
 from bot.analysis.learning import lesson_start
 from bot.analysis.narrative import i_actions, team_actions
 from bot.analysis.text import Document, Sentence
@@ -87,9 +87,8 @@ def hits(
 ) -> list[Hit]:
     """One hit per sentence where `pattern` matches outside a rejected alternative."""
     found: list[Hit] = []
+    # An indexed pattern's finditer() is itself the quick "no match possible here".
     for sentence in context.story if sentences is None else sentences:
-        if not may_match(pattern, sentence.low):
-            continue
         for match in pattern.finditer(sentence.low):
             if keep_discounted or not discounted(context, sentence, match.start()):
                 found.append(Hit(sentence, weight, match.group(0), id(pattern)))
@@ -112,4 +111,4 @@ def strongest(found: Iterable[Hit]) -> Hit | None:
 
 
 def present(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> bool:
-    return any(may_match(pattern, s.low) and pattern.search(s.low) for s in sentences)
+    return any(pattern.search(s.low) for s in sentences)
