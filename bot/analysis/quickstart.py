@@ -55,7 +55,9 @@ def _branch(branch: str, guards: list[str]) -> str:
         if branch.startswith(("(?<!", "(?<="), index):
             end = _element_end(branch, index)
             kind, inner = branch[index:index + 4], branch[index + 4:end - 1]
-            guards.append(f"{kind}(?:{inner}){_ONE_CHAR})")
+            if len(_branches(inner)) > 1:
+                inner = f"(?:{inner})"  # the character read after must follow every branch
+            guards.append(f"{kind}{inner}{_ONE_CHAR})")
             index = end
         elif branch.startswith(_WORD_BOUNDARY, index):
             guards.append(_WORD_BOUNDARY)
@@ -149,14 +151,22 @@ def _branches(source: str) -> list[str]:
     """The top-level branches of `source`: split at the bars outside any group or class."""
     branches, start, index = [], 0, 0
     while index < len(source):
-        if source[index] == "|":
+        char = source[index]
+        if char == "|":
             branches.append(source[start:index])
             start = index + 1
             index += 1
-        else:
+        elif char in "\\[(":
             index = _element_end(source, index)
+        else:  # a run of plain characters at once: this runs on every regex at warm-up
+            run = _PLAIN_RUN.match(source, index)
+            index = run.end() if run else index + 1
     branches.append(source[start:])
     return branches
+
+
+_PLAIN_RUN = re.compile(r"[^\\\[()|]+")
+_CLASS_BODY = re.compile(r"(?:\\.|[^\]\\])*", re.DOTALL)
 
 
 def _element_end(source: str, index: int) -> int:
@@ -176,23 +186,26 @@ def _element_end(source: str, index: int) -> int:
             index += 1
         if source[index:index + 1] == "]":  # a "]" first is a member
             index += 1
-        while index < len(source) and source[index] != "]":
-            index += 2 if source[index] == "\\" else 1
+        index = _CLASS_BODY.match(source, index).end()  # type: ignore[union-attr]
         if index >= len(source):
             raise _CannotRewrite
         return index + 1
     if char == "(":
         depth = 0
         while index < len(source):
-            if source[index] in "\\[":
+            char = source[index]
+            if char in "\\[":
                 index = _element_end(source, index)
                 continue
-            if source[index] == "(":
+            if char == "(":
                 depth += 1
-            elif source[index] == ")":
+            elif char == ")":
                 depth -= 1
                 if depth == 0:
                     return index + 1
+            elif char != "|":
+                index = _PLAIN_RUN.match(source, index).end()  # type: ignore[union-attr]
+                continue
             index += 1
         raise _CannotRewrite
     return index + 1
