@@ -42,9 +42,7 @@ log = logging.getLogger(__name__)
 
 # Which (pattern slot, alternative) each Hyperscan id stands for; ids are never reused.
 _OWNERS: list[tuple[int, int]] = []
-# The same by id, read on every match of every scan: the slot, and the alternative's regex
-# once it has been compiled.
-_SLOT_OF_ID: list[int] = []
+# Each id's alternative regex once compiled, read on every match of every scan.
 _REGEX_OF_ID: list[re.Pattern[str] | None] = []
 _PENDING: list[int] = []  # ids registered since the last database was built
 # Patterns are scanned in groups, a database each, and a text is scanned for a group only when
@@ -252,9 +250,9 @@ def candidates(text: str, group: str = CORE) -> Candidates | None:
     # Ids run in registration order, so sorted they come slot by slot, alternatives in order.
     found.sort()
     by_slot: Candidates = {}
-    slot_of, regex_of = _SLOT_OF_ID, _REGEX_OF_ID
+    owners, regex_of = _OWNERS, _REGEX_OF_ID
     for hs_id in found:
-        slot = slot_of[hs_id]
+        slot = owners[hs_id][0]
         regex = regex_of[hs_id] or _compiled(hs_id)
         known = by_slot.get(slot)
         by_slot[slot] = (regex,) if known is None else (*known, regex)
@@ -299,7 +297,6 @@ class IndexedPattern:
         for alternative in range(len(self._items)):
             _PENDING.append(len(_OWNERS))
             _OWNERS.append((self.slot, alternative))
-            _SLOT_OF_ID.append(self.slot)
             _REGEX_OF_ID.append(None)
 
     def _join(self, parts: list[str]) -> str:
