@@ -332,37 +332,32 @@ class IndexedPattern:
     def may_match(self, text: str) -> bool:
         """False only when no match can start anywhere in `text`."""
         found = self._seen.get(text)
-        if found is None:
-            found = candidates(text, self._group)
-        return found is None or self.slot in found
+        if found is not None:
+            return self.slot in found
+        return self._searchers_of(text) is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         found = self._seen.get(text)
-        if found is None:
-            found = candidates(text, self._group)
-        if found is None:
-            searchers = self._unindexed()
-        else:
-            searchers = found.get(self.slot)
-            if searchers is None:
-                return None
+        searchers = found.get(self.slot) if found is not None else self._searchers_of(text)
+        if searchers is None:
+            return None
         if len(searchers) == 1:
             return searchers[0].search(text, pos)
         return _leftmost(searchers, text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         found = self._seen.get(text)
-        if found is None:
-            found = candidates(text, self._group)
-        if found is None:
-            searchers = self._unindexed()
-        else:
-            searchers = found.get(self.slot)
-            if searchers is None:
-                return iter(())
+        searchers = found.get(self.slot) if found is not None else self._searchers_of(text)
+        if searchers is None:
+            return iter(())
         if len(searchers) == 1:
             return searchers[0].finditer(text)
         return _merged(searchers, text)
+
+    def _searchers_of(self, text: str) -> tuple[re.Pattern[str], ...] | None:
+        """The regexes to run on a text the scan has not seen yet; None when none can match."""
+        found = candidates(text, self._group)
+        return self._unindexed() if found is None else found.get(self.slot)
 
     def _unindexed(self) -> tuple[re.Pattern[str], ...]:
         """What runs where no scan says which alternatives may match. While the databases are
