@@ -163,3 +163,19 @@ def test_in_a_short_answer_the_model_cannot_overrule_the_rules():
 def test_the_model_never_turns_a_part_the_rules_found_into_a_missing_one():
     sure_it_is_missing = bank_with({"missing_situation": {"bakery": 40.0}}, intercept=6.0)
     assert analyze(NO_RESULT_TOLD, bank=sure_it_is_missing).star.situation.present
+
+
+def test_the_model_reads_the_same_words_whatever_the_answer_is_written_in():
+    # An ASCII answer is read as bytes and any other through a regex: an emoji, or a word the
+    # model does not know written with an accent, must not change what it makes of the rest.
+    from bot.analysis.learned import scorer_for
+    from bot.analysis.text import prepare
+
+    def judged(answer: str) -> dict[str, float]:
+        return scorer_for(default_bank().weights).judge(prepare(answer).sentences).probabilities
+
+    plain = judged(BLAME_IN_OTHER_WORDS)
+    assert judged(BLAME_IN_OTHER_WORDS + " 🙂") == plain
+    assert judged(BLAME_IN_OTHER_WORDS.replace("careless", "careless 🙂")) == plain
+    assert judged("Zébulon. " + BLAME_IN_OTHER_WORDS) == plain
+    assert judged(BLAME_IN_OTHER_WORDS + " It was their fault.") != plain  # not blind
