@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.analysis import analyze
+from bot.analysis.text import normalise_for_matching, prepare
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -27,6 +28,19 @@ def test_any_text_is_analysed(text):
 def test_pathological_repeats(unit, repeats):
     result = analyze(unit * repeats)
     assert 0 <= result.score <= 100
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "I", "didnt", "could of", "bc", "w/", "—", "–", "’", "“", "ﬁx", "①", "\u3000", "\xa0",
+    "\u2003", "\t", " ", "  ", ".", "\n", "- ", "**", "Ünïcode", "ok", "e.g.",
+]), max_size=40).map("".join))
+def test_every_sentence_is_matched_in_the_form_its_own_text_folds_to(text):
+    # Sentences are folded together in one pass for speed: that must never differ from
+    # folding each sentence's own text (dashes, wide spaces and ligatures included).
+    for sentence in prepare(text).sentences:
+        assert sentence.low == normalise_for_matching(sentence.text)
 
 
 def test_fifty_thousand_characters():
