@@ -58,9 +58,6 @@ _ABBREVIATIONS = frozenset((
 _MAYBE_DROPPED = re.compile(r"[^\x20-\x7e]|[\^`|~]")
 _HAS_MARKUP = re.compile(r"[*_~|`^]")
 _HAS_A_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum() accepts
-# What " ".join(text.split()) would change in lines joined by line breaks: a space at either
-# end of a line, two in a row, or any other whitespace.
-_UNEVEN_SPACING = re.compile(r"^ | $|  |[^\S \n]", re.MULTILINE)
 
 # Chat spelling that would otherwise hide a cue ("didnt", "could of", "bc").
 _CHAT_FIXES = (
@@ -133,13 +130,9 @@ def _folded(text: str) -> str:
 def _normalised_each(pieces: list[str]) -> list[str]:
     """normalise_for_matching() of each piece, folded in one pass over them all: the pieces
     hold no line break, and no fold reaches across one (nor does NFKC or lower-casing)."""
-    joined = _folded("\n".join(pieces))
-    folded = joined.split("\n")
+    folded = _folded("\n".join(pieces)).split("\n")
     if len(folded) != len(pieces):  # a fold made or ate a line break: never seen, but safe
         return [normalise_for_matching(piece) for piece in pieces]
-    if not _UNEVEN_SPACING.search(joined):
-        # The pieces came with single spaces, and folding added none (the usual case).
-        return folded
     return [" ".join(low.split()) for low in folded]
 
 
