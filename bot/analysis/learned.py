@@ -134,8 +134,9 @@ class Scorer:
                 pairs[self._word_id[first] * self._stride + self._word_id[second]] = row
             elif term:
                 self._row_of_word[self._word_id[term]] = row
-        self._pair_keys = np.array(sorted(pairs), dtype=np.int64)
-        self._row_of_pair = np.array([pairs[key] for key in sorted(pairs)], dtype=np.int64)
+        keys = sorted(pairs)
+        self._pair_keys = np.array(keys, dtype=np.int64)
+        self._row_of_pair = np.array([pairs[key] for key in keys], dtype=np.int64)
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
         self._matrix = np.zeros((len(self._terms), len(self._labels)))
