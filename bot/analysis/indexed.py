@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.analysis.prefilter import Unsupported, loose_copy
+from bot.analysis.prefilter import Unsupported, loose_copy, sre_parse
 from bot.analysis.quickstart import quick_start
 
 try:
@@ -277,10 +277,14 @@ class IndexedPattern:
     Behaves like the compiled plain pattern for `search` and `finditer`: non-overlapping
     matches, leftmost first, and at one position the first alternative that matches wins."""
 
-    def __init__(self, lead: str, items: list[str], module: str = "") -> None:
+    def __init__(
+        self, lead: str, items: list[str], module: str = "", source: str | None = None
+    ) -> None:
         self._lead = lead
         self._items = list(items)
-        self.pattern = self._join(self._items)
+        # The regex as written (`source`, when the items were taken apart from it): what the
+        # pattern must match the way of.
+        self.pattern = source if source is not None else self._join(self._items)
         # The whole alternation, compiled only where no scan can say which alternatives may
         # match (see _unindexed()).
         self._whole: re.Pattern[str] | None = None
@@ -435,10 +439,15 @@ def gate(sources: list[str]) -> Callable[[str], list[int]]:
 
 def indexed(source: str) -> IndexedPattern:
     """`source` as an IndexedPattern. A top-level alternation without capturing groups is
-    split into its branches, so the scan can tell which of them may match a text."""
+    split into its branches, and a branch that is one group of alternatives between word
+    boundaries into those alternatives, so the scan can tell which of them may match a text."""
     has_groups = re.compile(source).groups > 0
-    branches = [source] if has_groups else _top_level_branches(source)
-    return IndexedPattern("", branches, module=caller_module())
+    branches = [source] if has_groups else [
+        alternative
+        for branch in _top_level_branches(source)
+        for alternative in _distributed(branch)
+    ]
+    return IndexedPattern("", branches, module=caller_module(), source=source)
 
 
 def caller_module(depth: int = 2) -> str:
@@ -450,7 +459,65 @@ def _top_level_branches(source: str) -> list[str]:
     """"a|b(?:c|d)|[|]" -> ["a", "b(?:c|d)", "[|]"]: split at the bars outside any group or
     class."""
     branches: list[str] = []
-    depth, start, index, in_class = 0, 0, 0, False
+    depth, start = 0, 0
+    for index, char in _outside_classes(source):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:index])
+            start = index + 1
+    branches.append(source[start:])
+    return branches
+
+
+_WORD_BOUNDARIES = re.compile(r"(?:\\b)*")
+
+
+def _distributed(branch: str) -> list[str]:
+    """"\\b(?:one|two)\\b" -> ["\\bone\\b", "\\btwo\\b"]. Python's regex engine tries every
+    alternative of such a group at every position of a sentence (~27 us a sentence for forty
+    number words); apart, the scan names the one or two that may match, and each starts with
+    a letter the engine can skip to. A leading assertion cannot choose differently for one
+    alternative than for another, so the first match is the same either way."""
+    lead = _WORD_BOUNDARIES.match(branch).group()
+    if not branch.startswith("(?:", len(lead)):
+        return [branch]
+    end = _group_end(branch, len(lead))
+    tail = branch[end + 1:] if end is not None else ""
+    if end is None or not _WORD_BOUNDARIES.fullmatch(tail):
+        return [branch]
+    alternatives = _top_level_branches(branch[len(lead) + 3:end])
+    if any(_can_be_empty(alternative) for alternative in alternatives):
+        # An empty match would come out of _merged() at another place than out of finditer().
+        return [branch]
+    return [lead + alternative + tail for alternative in alternatives]
+
+
+def _can_be_empty(source: str) -> bool:
+    return sre_parse.parse(source).getwidth()[0] == 0
+
+
+def _group_end(source: str, opening: int) -> int | None:
+    """Where the group opened at `opening` closes."""
+    depth = 0
+    for index, char in _outside_classes(source):
+        if index < opening:
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _outside_classes(source: str) -> Iterator[tuple[int, str]]:
+    """Each character of a regex source, with its index, that is neither escaped nor in a
+    character class."""
+    index, in_class = 0, False
     while index < len(source):
         char = source[index]
         if char == "\\":
@@ -465,13 +532,6 @@ def _top_level_branches(source: str) -> list[str]:
                 index += 1
             if source[index + 1:index + 2] == "]":
                 index += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
+        else:
+            yield index, char
         index += 1
-    branches.append(source[start:])
-    return branches

@@ -241,3 +241,26 @@ def test_a_pattern_made_after_a_text_was_scanned_still_matches_it():
     assert later.may_match(text)
     assert later.search(text).group(0) == "quetzal"
     assert [m.group(0) for m in later.finditer(text)] == ["quetzal"]
+
+
+# A word list in a group is taken apart into one alternative a word; other shapes are not.
+SHAPES = (
+    r"\b(?:one|two|a day|half)\b", r"\b(?:one|two)+\b", r"\b(?:one|two) (?:day|week)s?\b",
+    r"(?:one|tw[o)|]|\(x\))\b", r"\b(?:on(?:e|ly)|t(?:wo|en))", r"\b(?:one|two)\b|\bhalf\b",
+    r"\b(?:|one)\b",
+)
+SHAPE_WORDS = ("one", "two", "twos", "a", "day", "half", "only", "ten", "tw)", "(x)", "week",
+               "weeks", "oneone", "-", "é", "twoday")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SHAPE_WORDS), max_size=12), st.sampled_from([" ", "", "-"]))
+def test_a_pattern_taken_apart_finds_what_it_finds_whole(words, glue):
+    from bot.analysis.indexed import indexed
+
+    text = glue.join(words)
+    for shape in SHAPES:
+        pattern, plain = indexed(shape), re.compile(shape)
+        assert spans(pattern.finditer(text)) == spans(plain.finditer(text)), (shape, text)
+        first = pattern.search(text)
+        assert (first and first.span()) == ((m := plain.search(text)) and m.span()), shape
