@@ -188,9 +188,18 @@ _NUMBER_WORD = indexed(
 )
 
 
+# Every byte but the ASCII digits: what an ASCII sentence keeps once these are deleted are its
+# digits, found ~2x faster than by the regex.
+_NOT_ASCII_DIGITS = bytes(c for c in range(256) if not 0x30 <= c <= 0x39)
+
+
 def has_a_number(low: str) -> bool:
     """`low` (a sentence's matching form) holds a digit or a number word."""
-    return bool(_DIGIT.search(low) or _NUMBER_WORD.search(low))
+    if low.isascii():
+        has_digit = bool(low.encode().translate(None, _NOT_ASCII_DIGITS))
+    else:
+        has_digit = bool(_DIGIT.search(low))
+    return has_digit or bool(_NUMBER_WORD.search(low))
 
 
 def find_metrics(document: Document) -> list[str]:

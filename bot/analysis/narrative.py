@@ -107,7 +107,7 @@ _COORDINATED = re.compile(
     + _IRREGULAR_PAST + r"|[a-z]{3,}ed)(?![\w'])"
 )
 _ONE_WHO = re.compile(
-    r"i(?<!\wi) (?:was|am) the (?:one|person|only one) (?:who|that) (" + _IRREGULAR_PAST
+    r"i (?<!\wi )(?:was|am) the (?:one|person|only one) (?:who|that) (" + _IRREGULAR_PAST
     + r"|[a-z]{3,}ed)\b"
 )
 _PASSIVE_BEFORE = re.compile(r"(?:was|were|been|be|being|is|are|had|has|have|get|got) *$")
