@@ -11,14 +11,18 @@ branch: `(?<!\\w)(?:instead of|rather than)` becomes
 `(?:i(?<!\\w[\\s\\S])nstead of|r(?<!\\w[\\s\\S])ather than)`. One character on, the
 look-behind is one character wider and reads the same characters, so the regex matches the
 same texts at the same places with the same groups. A first repeat gives up one character
-(`\\d{1,3}` becomes `\\d` and then `\\d{0,2}`). A regex this cannot rewrite (a branch that may
-open with nothing, with an optional or possessive repeat, or with an anchor) is returned as
-it is.
+(`\\d{1,3}` becomes `\\d` and then `\\d{0,2}`). Branches that all open with the same
+character get it read once before them (`_shared_first()`). A regex this cannot rewrite (a
+branch that may open with nothing, with an optional or possessive repeat, or with an anchor)
+is returned as it is.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
 # Read after the first character: that character, whatever it is.
 _ONE_CHAR = r"[\s\S]"
@@ -32,12 +36,70 @@ class _CannotRewrite(Exception):
 
 
 def quick_start(source: str) -> str:
-    """`source` with its opening assertions moved after each branch's first character, or
-    `source` itself when it has none or cannot be rewritten."""
+    """`source` with its opening assertions moved after each branch's first character, and a
+    first character its opening branches share read once before them; `source` itself when
+    it has neither or cannot be rewritten."""
+    rewritten = source
+    with contextlib.suppress(_CannotRewrite):
+        rewritten = _alternation(rewritten, [])
+    with contextlib.suppress(_CannotRewrite):
+        rewritten = _shared_first(rewritten)
+    # Rewritten, a regex whose branches open with different kinds of character (a digit in one,
+    # a letter in another) still gives the engine nothing to skip to, and without the opening
+    # assertion it runs further at every position: ~2x slower. Such a regex stays as written.
+    return rewritten if _starts_quickly(rewritten) else source
+
+
+def _starts_quickly(source: str) -> bool:
+    """The regex engine can skip ahead to where a match of `source` may start: to a literal,
+    or to a character of a set every match opens with (what re's compiler looks for)."""
     try:
-        return _alternation(source, [])
-    except _CannotRewrite:
+        parsed = _sre_parser.parse(source)
+        prefix = _sre_compiler._get_literal_prefix(parsed, 0)[0]
+        return bool(prefix) or _sre_compiler._get_charset_prefix(parsed, 0) is not None
+    except (AttributeError, re.error):  # another Python's internals: trust the rewrite
+        return True
+
+
+def _shared_first(source: str) -> str:
+    """"(\\d{1,3}(?:,\\d{3})+|\\d+)" -> "(\\d(?:\\d{0,2}(?:,\\d{3})+|\\d*))": the engine skips
+    ahead to a character only when the pattern opens with it, and branches that each open with
+    a digit do not say so (~14 us a sentence for the percent metric, against ~2). Read once
+    before the branches, the character is read at the same place, inside the same groups."""
+    branches = _branches(source)
+    if len(branches) == 1:
+        branch = branches[0]
+        if not branch.startswith("("):
+            return source
+        end = _element_end(branch, 0)
+        first = branch[:end]
+        if not _is_a_group(first) or _quantified(branch[end:]):
+            return source
+        opening = _opening(first)
+        return opening + _shared_first(first[len(opening):-1]) + ")" + branch[end:]
+    firsts, rests = set(), []
+    for branch in branches:
+        if not branch or branch[0] in "(^$":
+            return source
+        end = _element_end(branch, 0)
+        first, rest = branch[:end], branch[end:]
+        if first.startswith("\\") and (first[1] in _ESCAPED_ASSERTIONS or first[1].isdigit()):
+            return source
+        if _quantified(rest):
+            rest = first + _one_less(rest)
+        firsts.add(first)
+        rests.append(rest)
+    if len(firsts) != 1 or not _is_a_class(shared := firsts.pop()):
+        # Branches that open with the same letter already let the engine skip to it, and each
+        # still checks its letter before its look-behind: left as they are.
         return source
+    return shared + "(?:" + "|".join(rests) + ")"
+
+
+def _is_a_class(element: str) -> bool:
+    """`element` is a character class: "[...]", or an escape such as "\\d"."""
+    return element.startswith("[") or (element.startswith("\\") and element[1:2].isalpha()
+                                       and element[1] not in "xuUN")
 
 
 def _alternation(source: str, guards: list[str]) -> str:
@@ -100,6 +162,11 @@ def _branch(branch: str, guards: list[str]) -> str:
     return first + "".join(_resolved(guard, first) for guard in guards) + rest
 
 
+def _quantified(after: str) -> bool:
+    """What comes after an element opens with a quantifier."""
+    return after[:1] != "" and after[0] in _QUANTIFIERS
+
+
 _REPEAT = re.compile(r"(?:\+|\{(\d+)(?:(,)(\d*))?\})(\??)")
 
 
@@ -141,7 +208,7 @@ def _resolved(guard: str, first: str) -> str:
     if guard != _WORD_BOUNDARY:
         return guard
     # \b before a character: the one before it is of the other kind (word or not).
-    if len(first) == 1 and _WORD_CHARS.fullmatch(first):
+    if (len(first) == 1 and _WORD_CHARS.fullmatch(first)) or first in (r"\d", r"\w"):
         return rf"(?<!\w{_ONE_CHAR})"
     if len(first) == 1 and first.isascii() and not first.isalnum() and first not in ".\\":
         return rf"(?<=\w{_ONE_CHAR})"
