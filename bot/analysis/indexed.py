@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.analysis.prefilter import Unsupported, loose_copy, sre_parse
-from bot.analysis.quickstart import quick_start
+from bot.analysis.quickstart import element_end, quick_start, top_level_branches
 
 try:
     import hyperscan
@@ -444,7 +444,7 @@ def indexed(source: str) -> IndexedPattern:
     has_groups = re.compile(source).groups > 0
     branches = [source] if has_groups else [
         alternative
-        for branch in _top_level_branches(source)
+        for branch in top_level_branches(source)
         for alternative in _distributed(branch)
     ]
     return IndexedPattern("", branches, module=caller_module(), source=source)
@@ -453,23 +453,6 @@ def indexed(source: str) -> IndexedPattern:
 def caller_module(depth: int = 2) -> str:
     """The module that called the function that calls this one (which patterns are whose)."""
     return sys._getframe(depth).f_globals.get("__name__", "")
-
-
-def _top_level_branches(source: str) -> list[str]:
-    """"a|b(?:c|d)|[|]" -> ["a", "b(?:c|d)", "[|]"]: split at the bars outside any group or
-    class."""
-    branches: list[str] = []
-    depth, start = 0, 0
-    for index, char in _outside_classes(source):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
-    branches.append(source[start:])
-    return branches
 
 
 _WORD_BOUNDARIES = re.compile(r"(?:\\b)*")
@@ -484,54 +467,15 @@ def _distributed(branch: str) -> list[str]:
     lead = _WORD_BOUNDARIES.match(branch).group()
     if not branch.startswith("(?:", len(lead)):
         return [branch]
-    end = _group_end(branch, len(lead))
-    tail = branch[end + 1:] if end is not None else ""
-    if end is None or not _WORD_BOUNDARIES.fullmatch(tail):
+    end = element_end(branch, len(lead))
+    if not _WORD_BOUNDARIES.fullmatch(branch[end:]):
         return [branch]
-    alternatives = _top_level_branches(branch[len(lead) + 3:end])
+    alternatives = top_level_branches(branch[len(lead) + 3:end - 1])
     if any(_can_be_empty(alternative) for alternative in alternatives):
         # An empty match would come out of _merged() at another place than out of finditer().
         return [branch]
-    return [lead + alternative + tail for alternative in alternatives]
+    return [lead + alternative + branch[end:] for alternative in alternatives]
 
 
 def _can_be_empty(source: str) -> bool:
     return sre_parse.parse(source).getwidth()[0] == 0
-
-
-def _group_end(source: str, opening: int) -> int | None:
-    """Where the group opened at `opening` closes."""
-    depth = 0
-    for index, char in _outside_classes(source):
-        if index < opening:
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
-
-
-def _outside_classes(source: str) -> Iterator[tuple[int, str]]:
-    """Each character of a regex source, with its index, that is neither escaped nor in a
-    character class."""
-    index, in_class = 0, False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            # A "]" right after "[" or "[^" is a member, not the end of the class.
-            if source[index + 1:index + 2] == "^":
-                index += 1
-            if source[index + 1:index + 2] == "]":
-                index += 1
-        else:
-            yield index, char
-        index += 1

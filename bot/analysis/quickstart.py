@@ -66,12 +66,12 @@ def _shared_first(source: str) -> str:
     ahead to a character only when the pattern opens with it, and branches that each open with
     a digit do not say so (~14 us a sentence for the percent metric, against ~2). Read once
     before the branches, the character is read at the same place, inside the same groups."""
-    branches = _branches(source)
+    branches = top_level_branches(source)
     if len(branches) == 1:
         branch = branches[0]
         if not branch.startswith("("):
             return source
-        end = _element_end(branch, 0)
+        end = element_end(branch, 0)
         first = branch[:end]
         if not _is_a_group(first) or _quantified(branch[end:]):
             return source
@@ -81,7 +81,7 @@ def _shared_first(source: str) -> str:
     for branch in branches:
         if not branch or branch[0] in "(^$":
             return source
-        end = _element_end(branch, 0)
+        end = element_end(branch, 0)
         first, rest = branch[:end], branch[end:]
         if first.startswith("\\") and (first[1] in _ESCAPED_ASSERTIONS or first[1].isdigit()):
             return source
@@ -103,7 +103,7 @@ def _is_a_class(element: str) -> bool:
 
 
 def _alternation(source: str, guards: list[str]) -> str:
-    return "|".join(_branch(branch, guards) for branch in _branches(source))
+    return "|".join(_branch(branch, guards) for branch in top_level_branches(source))
 
 
 # Stands in the guards for a \b until the character after it is known.
@@ -116,9 +116,9 @@ def _branch(branch: str, guards: list[str]) -> str:
     # The branch's own opening assertions join those of the branches it sits in.
     while True:
         if branch.startswith(("(?<!", "(?<="), index):
-            end = _element_end(branch, index)
+            end = element_end(branch, index)
             kind, inner = branch[index:index + 4], branch[index + 4:end - 1]
-            if len(_branches(inner)) > 1:
+            if len(top_level_branches(inner)) > 1:
                 inner = f"(?:{inner})"  # the character read after must follow every branch
             guards.append(f"{kind}{inner}{_ONE_CHAR})")
             index = end
@@ -133,7 +133,7 @@ def _branch(branch: str, guards: list[str]) -> str:
         if guards:
             raise _CannotRewrite  # nothing to read after the assertions
         return branch
-    end = _element_end(branch, index)
+    end = element_end(branch, index)
     first, rest = branch[index:end], branch[end:]
     if not guards:
         # Nothing to move here, but a group first may open with assertions of its own:
@@ -215,8 +215,9 @@ def _resolved(guard: str, first: str) -> str:
     raise _CannotRewrite  # a class or an escape: which kind it is is not known here
 
 
-def _branches(source: str) -> list[str]:
-    """The top-level branches of `source`: split at the bars outside any group or class."""
+def top_level_branches(source: str) -> list[str]:
+    """The top-level branches of `source`: split at the bars outside any group or class
+    ("a|b(?:c|d)|[|]" -> ["a", "b(?:c|d)", "[|]"])."""
     branches, start, index = [], 0, 0
     while index < len(source):
         char = source[index]
@@ -225,7 +226,7 @@ def _branches(source: str) -> list[str]:
             start = index + 1
             index += 1
         elif char in "\\[(":
-            index = _element_end(source, index)
+            index = element_end(source, index)
         else:  # a run of plain characters at once: this runs on every regex at warm-up
             run = _PLAIN_RUN.match(source, index)
             index = run.end() if run else index + 1
@@ -237,7 +238,7 @@ _PLAIN_RUN = re.compile(r"[^\\\[()|]+")
 _CLASS_BODY = re.compile(r"(?:\\.|[^\]\\])*", re.DOTALL)
 
 
-def _element_end(source: str, index: int) -> int:
+def element_end(source: str, index: int) -> int:
     """Where the element (a group, a class, an escape or a character) at `index` ends."""
     char = source[index]
     if char == "\\":
@@ -263,7 +264,7 @@ def _element_end(source: str, index: int) -> int:
         while index < len(source):
             char = source[index]
             if char in "\\[":
-                index = _element_end(source, index)
+                index = element_end(source, index)
                 continue
             if char == "(":
                 depth += 1
