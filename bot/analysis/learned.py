@@ -51,9 +51,10 @@ def sentence_terms(low: str) -> list[str]:
 # them sentence by sentence.
 _WORD_OR_BREAK = re.compile(r"\w\w+|\n")
 # The same words of an ASCII answer, read ~4x faster as bytes: every byte that is not a word
-# character becomes a space, and each line break a token of its own, b"\x01\x01" (no term), so
+# character becomes a space, and each line break a token of its own, b"\x01\x01", so
 # that the answer splits at the spaces.
 _ASCII_WORD_CHARS = frozenset(c for c in range(128) if re.fullmatch(r"\w", chr(c)))
+_ASCII_BREAK = b"\x01\x01"
 _ASCII_WORDS_ONLY = bytes(
     c if c in _ASCII_WORD_CHARS else 1 if c == ord("\n") else ord(" ") for c in range(256)
 )
@@ -66,8 +67,10 @@ class Judgement:
     the model overrules the rules)."""
 
     probabilities: dict[str, float]
-    _rows: np.ndarray  # the model's rows of the answer's known terms
+    _rows: np.ndarray  # the model's rows of the answer's known terms, ascending
     _values: np.ndarray  # each known term's tf-idf value in the answer, before the L2 norm
+    _ids: np.ndarray  # the answer's word ids, its sentences parted by a break id
+    _term_rows: np.ndarray  # the row of each word, then of each pair of words, in order
     _scorer: Scorer
 
     def strongest_sentence(
@@ -79,25 +82,34 @@ class Judgement:
         among: Callable[[Sentence], bool] | None = None,
     ) -> Sentence | None:
         """The sentence whose terms push hardest towards `label` (or, `against`, away from
-        it), of those `among` accepts; None when none pushes that way."""
-        weights = self._scorer.weights_of(label)
+        it), of those `among` accepts; None when none pushes that way. `sentences` are the
+        ones judged."""
+        weights = self._scorer.column_of(label)
+        if weights is None:
+            return None
+        sentence_of, rows, values = self._distinct_terms
+        pushes = np.bincount(
+            sentence_of, weights=values * weights[rows], minlength=len(sentences)
+        ).tolist()
         sign = -1.0 if against else 1.0
-        value_of = self._value_of
         best, best_push = None, 0.0
-        for sentence in sentences:
+        for sentence, push in zip(sentences, pushes, strict=False):
             if among is not None and not among(sentence):
                 continue
-            push = sign * sum(
-                value_of.get(term, 0.0) * weights.get(term, 0.0)
-                for term in set(sentence_terms(sentence.low))
-            )
-            if push > best_push:
-                best, best_push = sentence, push
+            if sign * push > best_push:
+                best, best_push = sentence, sign * push
         return best
 
     @cached_property
-    def _value_of(self) -> dict[str, float]:
-        return self._scorer.values_by_term(self._rows, self._values)
+    def _distinct_terms(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each known term once per sentence it is in (a sentence that says a word twice is
+        not pushed twice by it): the sentence, the term's row and its value in the answer."""
+        known = self._term_rows > 0  # a pair across a break is row 0, as is an unknown term
+        stride = len(self._scorer.terms)
+        sentence_of = self._scorer.sentence_of_terms(self._ids)
+        keys = np.unique(sentence_of[known] * stride + self._term_rows[known])
+        rows = keys % stride
+        return keys // stride, rows, self._values[np.searchsorted(self._rows, rows)]
 
 
 class Scorer:
@@ -106,26 +118,28 @@ class Scorer:
     def __init__(self, weights: AnswerModelWeights) -> None:
         self._labels = list(weights.labels)
         self._intercepts = np.array([label.intercept for label in weights.labels.values()])
-        self._weights = {name: label.weights for name, label in weights.labels.items()}
         # Row 0 stands for every term the model does not know: idf 0, no weight.
-        self._terms = ["", *weights.idf]
-        row_of_term = {term: row for row, term in enumerate(self._terms)}
+        self.terms = ["", *weights.idf]
+        row_of_term = {term: row for row, term in enumerate(self.terms)}
         self._idf = np.array([0.0, *weights.idf.values()])
         # An answer's ~600 terms are looked up without a Python loop over them: each word the
-        # model knows, alone or in a pair, has an id (0 for any other word); a word's row is
-        # read from an array by its id, and a pair's from a sorted array of the pairs' keys,
-        # first id * _stride + second id (a key with an unknown word matches no pair; key -1,
-        # row 0, keeps the array from being empty).
+        # model knows, alone or in a pair, has an id (0 for any other word, and the last id
+        # for the break between two sentences); a word's row is read from an array by its id,
+        # and a pair's from a sorted array of the pairs' keys, first id * _stride + second id
+        # (a key with an unknown word or a break matches no pair; key -1, row 0, keeps the
+        # array from being empty).
         self._word_id: dict[str, int] = {}
-        for term in self._terms[1:]:
+        for term in self.terms[1:]:
             for word in term.split(" "):
                 self._word_id.setdefault(word, len(self._word_id) + 1)
-        self._stride = len(self._word_id) + 1
+        self._break_id = len(self._word_id) + 1
+        self._stride = self._break_id + 1
         # The same ids by bytes, for ASCII answers; a one-letter word is -1, left out
         # as the regex leaves it out.
         self._ascii_word_id = {
             word.encode(): word_id for word, word_id in self._word_id.items() if word.isascii()
-        } | {bytes([c]): -1 for c in _ASCII_WORD_CHARS}
+        } | {bytes([c]): -1 for c in _ASCII_WORD_CHARS} | {_ASCII_BREAK: self._break_id}
+        self._word_or_break_id = self._word_id | {"\n": self._break_id}
         self._row_of_word = np.zeros(self._stride, dtype=np.int64)
         pairs: dict[int, int] = {-1: 0}
         for term, row in row_of_term.items():
@@ -139,28 +153,28 @@ class Scorer:
         self._row_of_pair = np.array([pairs[key] for key in keys], dtype=np.int64)
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
-        self._matrix = np.zeros((len(self._terms), len(self._labels)))
+        self._matrix = np.zeros((len(self.terms), len(self._labels)))
         for column, label in enumerate(weights.labels.values()):
             for term, weight in label.weights.items():
                 self._matrix[row_of_term[term], column] = weight
 
-    def weights_of(self, label: str) -> dict[str, float]:
-        return self._weights.get(label, {})
+    def column_of(self, label: str) -> np.ndarray | None:
+        """Each term's weight towards `label`, by row; None for a label the model lacks."""
+        if label not in self._labels:
+            return None
+        return self._matrix[:, self._labels.index(label)]
 
     def _word_ids(self, text: str) -> np.ndarray:
-        """The id of each word of `text` (0 for a word no term holds, and for a line break)."""
+        """The id of each word of `text` (0 for a word no term holds, the break id for a line
+        break)."""
         if text.isascii():
             words = text.replace("\n", " \n\n ").encode().translate(_ASCII_WORDS_ONLY).split()
             ids = np.fromiter(map(self._ascii_word_id.get, words, repeat(0)), dtype=np.int64,
                               count=len(words))
             return ids[ids >= 0]
         words = _WORD_OR_BREAK.findall(text)
-        return np.fromiter(map(self._word_id.get, words, repeat(0)), dtype=np.int64,
+        return np.fromiter(map(self._word_or_break_id.get, words, repeat(0)), dtype=np.int64,
                            count=len(words))
-
-    def values_by_term(self, rows: np.ndarray, values: np.ndarray) -> dict[str, float]:
-        terms = self._terms
-        return dict(zip([terms[row] for row in rows.tolist()], values.tolist(), strict=True))
 
     def judge(self, sentences: list[Sentence]) -> Judgement:
         ids = self._word_ids("\n".join([sentence.low for sentence in sentences]))
@@ -168,8 +182,8 @@ class Scorer:
         at = np.searchsorted(self._pair_keys, keys)
         np.minimum(at, len(self._pair_keys) - 1, out=at)
         pair_rows = np.where(self._pair_keys[at] == keys, self._row_of_pair[at], 0)
-        counts = np.bincount(np.concatenate((self._row_of_word[ids], pair_rows)),
-                             minlength=len(self._terms))
+        term_rows = np.concatenate((self._row_of_word[ids], pair_rows))
+        counts = np.bincount(term_rows, minlength=len(self.terms))
         counts[0] = 0
         rows = counts.nonzero()[0]
         values = (1.0 + np.log(counts[rows])) * self._idf[rows]
@@ -178,7 +192,13 @@ class Scorer:
         probabilities = {
             label: _sigmoid(score) for label, score in zip(self._labels, scores, strict=True)
         }
-        return Judgement(probabilities, rows, values, self)
+        return Judgement(probabilities, rows, values, ids, term_rows, self)
+
+    def sentence_of_terms(self, ids: np.ndarray) -> np.ndarray:
+        """The sentence of each term judge() read from the word `ids`, words then pairs: the
+        number of breaks before its (first) word."""
+        sentence_of_word = np.cumsum(ids == self._break_id)
+        return np.concatenate((sentence_of_word, sentence_of_word[:-1]))
 
 
 def _sigmoid(score: float) -> float:
