@@ -42,8 +42,8 @@ log = logging.getLogger(__name__)
 
 # Which (pattern slot, alternative) each Hyperscan id stands for; ids are never reused.
 _OWNERS: list[tuple[int, int]] = []
-# Each id's alternative regex once compiled, read on every match of every scan.
-_REGEX_OF_ID: list[re.Pattern[str] | None] = []
+# Each id's pattern slot and alternative regex once compiled, read on every match of every scan.
+_SLOT_AND_REGEX: list[tuple[int, re.Pattern[str]] | None] = []
 _PENDING: list[int] = []  # ids registered since the last database was built
 # Patterns are scanned in groups, a database each, and a text is scanned for a group only when
 # one of its patterns is used on it: most answers run one or two anti-pattern detectors (the
@@ -237,35 +237,33 @@ def candidates(text: str, group: str = CORE) -> Candidates | None:
         return None
     if _PENDING:
         _build_pending()
-    found: list[int] = list(_ALWAYS.get(group, ()))
-    report = found.append
-
-    def on_match(hs_id: int, _start: int, _end: int, _flags: int, _context: object) -> None:
-        report(hs_id)
-
+    ids: list[int] = list(_ALWAYS.get(group, ()))
     data = text.encode("utf-8", "surrogatepass")
     with _SCRATCH_IN_USE:  # a database's scratch space serves one scan at a time
         for database in _DATABASES.get(group, ()):
-            database.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
+            database.scan(data, match_event_handler=_on_match, context=ids)  # type: ignore[attr-defined]
     # Ids run in registration order, so sorted they come slot by slot, alternatives in order.
-    found.sort()
-    by_slot: Candidates = {}
-    owners, regex_of = _OWNERS, _REGEX_OF_ID
-    for hs_id in found:
-        slot = owners[hs_id][0]
-        regex = regex_of[hs_id] or _compiled(hs_id)
-        known = by_slot.get(slot)
-        by_slot[slot] = (regex,) if known is None else (*known, regex)
+    ids.sort()
+    found = {}
+    slot_and_regex = _SLOT_AND_REGEX
+    for hs_id in ids:
+        slot, regex = slot_and_regex[hs_id] or _compiled(hs_id)
+        known = found.get(slot)
+        found[slot] = (regex,) if known is None else (*known, regex)
     if len(seen) >= _SEEN_AT_MOST:
         seen.clear()
-    seen[text] = by_slot
-    return by_slot
+    seen[text] = found
+    return found
 
 
-def _compiled(hs_id: int) -> re.Pattern[str]:
+def _on_match(hs_id: int, _start: int, _end: int, _flags: int, ids: list[int]) -> None:
+    ids.append(hs_id)
+
+
+def _compiled(hs_id: int) -> tuple[int, re.Pattern[str]]:
     slot, alternative = _OWNERS[hs_id]
-    regex = _REGEX_OF_ID[hs_id] = _PATTERNS[slot].regex_of(alternative)
-    return regex
+    known = _SLOT_AND_REGEX[hs_id] = (slot, _PATTERNS[slot].regex_of(alternative))
+    return known
 
 
 _PATTERNS: list[IndexedPattern] = []
@@ -301,7 +299,7 @@ class IndexedPattern:
         for alternative in range(len(self._items)):
             _PENDING.append(len(_OWNERS))
             _OWNERS.append((self.slot, alternative))
-            _REGEX_OF_ID.append(None)
+            _SLOT_AND_REGEX.append(None)
 
     def _join(self, parts: list[str]) -> str:
         return self._lead + "(?:" + "|".join(parts) + ")"
