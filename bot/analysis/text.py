@@ -161,6 +161,10 @@ def _strip_line_markup(line: str) -> str:
         }
         if dropped:
             line = line.translate(dropped)
+    # Every whitespace character but the space is unprintable: a printable line with no two
+    # spaces in a row is single-spaced already, and the usual line of prose needs no split.
+    if line.isprintable() and "  " not in line and line == line.strip():
+        return line
     return " ".join(line.split())
 
 

@@ -34,12 +34,15 @@ def test_pathological_repeats(unit, repeats):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([
     "I", "didnt", "could of", "bc", "w/", "—", "–", "’", "“", "ﬁx", "①", "\u3000", "\xa0",
-    "\u2003", "\t", " ", "  ", ".", "\n", "- ", "**", "Ünïcode", "ok", "e.g.",
+    "\u2003", "\t", " ", "  ", ".", "\n", "- ", "**", "Ünïcode", "ok", "e.g.", "🙂", "\u2028",
+    "\x85", "\x1c", "\u200b", "¨",
 ]), max_size=40).map("".join))
 def test_every_sentence_is_matched_in_the_form_its_own_text_folds_to(text):
-    # Sentences are folded together in one pass for speed: that must never differ from
-    # folding each sentence's own text (dashes, wide spaces and ligatures included).
+    # Sentences are folded together in one pass for speed, and a line already single-spaced is
+    # not split again: that must never differ from folding and spacing each sentence's own text
+    # (dashes, wide and odd spaces, dropped emoji and ligatures included).
     for sentence in prepare(text).sentences:
+        assert sentence.text == " ".join(sentence.text.split())
         assert sentence.low == normalise_for_matching(sentence.text)
 
 
