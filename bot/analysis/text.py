@@ -256,7 +256,8 @@ def prepare(raw: str) -> Document:
         )
         for i, ((sec, piece), low) in enumerate(zip(pieces, _normalised_each(texts), strict=True))
     ]
-    word_count = len(" ".join(texts).split())
+    # Each sentence is single-spaced with no space at either end: its words are its spaces + 1.
+    word_count = " ".join(texts).count(" ") + 1 if texts else 0
     return Document(
         sentences=sentences,
         word_count=word_count,

@@ -41,9 +41,11 @@ def test_every_sentence_is_matched_in_the_form_its_own_text_folds_to(text):
     # Sentences are folded together in one pass for speed, and a line already single-spaced is
     # not split again: that must never differ from folding and spacing each sentence's own text
     # (dashes, wide and odd spaces, dropped emoji and ligatures included).
-    for sentence in prepare(text).sentences:
+    document = prepare(text)
+    for sentence in document.sentences:
         assert sentence.text == " ".join(sentence.text.split())
         assert sentence.low == normalise_for_matching(sentence.text)
+    assert document.word_count == sum(len(s.text.split()) for s in document.sentences)
 
 
 def test_fifty_thousand_characters():
