@@ -50,6 +50,9 @@ _PENDING: list[int] = []  # ids registered since the last database was built
 # model spares the rest), so their patterns need not be scanned with everything else.
 CORE = "core"
 _DATABASES: dict[str, list[object]] = {}
+# The bot makes its patterns at import and builds a group in one or two goes (warm-up, then a
+# pattern made on first use); a group with this many databases has patterns being made late.
+_DATABASES_TO_WARN_AT = 8
 # Alternatives Hyperscan cannot take (none so far) are candidates in every text of their group.
 _ALWAYS: dict[str, list[int]] = {}
 _APART: list[str] = []  # module prefixes whose patterns are scanned apart
@@ -143,7 +146,13 @@ def _build_pending() -> None:
         except hyperscan.error:
             database = _compile_what_compiles(expressions, ids)
         if database is not None:
-            _DATABASES.setdefault(group, []).append(database)
+            databases = _DATABASES.setdefault(group, [])
+            databases.append(database)
+            if len(databases) == _DATABASES_TO_WARN_AT:
+                log.warning(
+                    "pattern group %s now has %d Hyperscan databases, each scanned on every "
+                    "sentence: patterns made after start-up (in a loop, a test, a request) add "
+                    "one each. Make patterns once, at import.", group, len(databases))
     forget_candidates()
 
 

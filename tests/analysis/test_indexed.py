@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from hypothesis import given, settings
@@ -241,6 +242,22 @@ def test_a_pattern_made_after_a_text_was_scanned_still_matches_it():
     assert later.may_match(text)
     assert later.search(text).group(0) == "quetzal"
     assert [m.group(0) for m in later.finditer(text)] == ["quetzal"]
+
+
+def test_patterns_made_one_by_one_after_start_up_are_reported(caplog):
+    # Each pattern made after a scan gets a database of its own, scanned on every sentence for
+    # good: a loop making patterns slowed the whole test suite threefold before this warning.
+    from bot.analysis import indexed as indexed_module
+
+    if indexed_module.hyperscan is None:
+        return
+    group = "tests.made-one-by-one"
+    with caplog.at_level(logging.WARNING, logger="bot.analysis.indexed"):
+        for number in range(indexed_module._DATABASES_TO_WARN_AT):
+            pattern = indexed(rf"\bquokka{number}\b")
+            pattern.group = group  # kept out of the group every other test scans
+            assert pattern.search(f"a quokka{number} here")
+    assert [record for record in caplog.records if group in record.getMessage()]
 
 
 # A word list in a group is taken apart into one alternative a word; other shapes are not.
