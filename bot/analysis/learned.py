@@ -117,40 +117,41 @@ class Scorer:
 
     def __init__(self, weights: AnswerModelWeights) -> None:
         self._labels = list(weights.labels)
-        self._intercepts = np.array([label.intercept for label in weights.labels.values()])
+        self._intercepts = [label.intercept for label in weights.labels.values()]
         # Row 0 stands for every term the model does not know: idf 0, no weight.
         self.terms = ["", *weights.idf]
         row_of_term = {term: row for row, term in enumerate(self.terms)}
         self._idf = np.array([0.0, *weights.idf.values()])
         # An answer's ~600 terms are looked up without a Python loop over them: each word the
-        # model knows, alone or in a pair, has an id (0 for any other word, and the last id
-        # for the break between two sentences); a word's row is read from an array by its id,
-        # and a pair's from a sorted array of the pairs' keys, first id * _stride + second id
-        # (a key with an unknown word or a break matches no pair; key -1, row 0, keeps the
-        # array from being empty).
+        # model knows, alone or in a pair, has an id from 1, then one id stands for the break
+        # between two sentences and the last for any word no term holds. Each term has a key:
+        # a word its id, a pair first id * _stride + second id (never below _stride, so never
+        # a word's key). One search of the sorted keys finds every term's row (a key with an
+        # unknown word or a break matches none; the key past every other one, row 0, ends the
+        # array so that no search runs off it).
         self._word_id: dict[str, int] = {}
         for term in self.terms[1:]:
             for word in term.split(" "):
                 self._word_id.setdefault(word, len(self._word_id) + 1)
         self._break_id = len(self._word_id) + 1
-        self._stride = self._break_id + 1
+        self._unknown_id = self._break_id + 1
+        self._stride = self._unknown_id + 1
         # The same ids by bytes, for ASCII answers; a one-letter word is -1, left out
         # as the regex leaves it out.
         self._ascii_word_id = {
             word.encode(): word_id for word, word_id in self._word_id.items() if word.isascii()
         } | {bytes([c]): -1 for c in _ASCII_WORD_CHARS} | {_ASCII_BREAK: self._break_id}
         self._word_or_break_id = self._word_id | {"\n": self._break_id}
-        self._row_of_word = np.zeros(self._stride, dtype=np.int64)
-        pairs: dict[int, int] = {-1: 0}
+        row_of_key: dict[int, int] = {self._stride * self._stride: 0}
         for term, row in row_of_term.items():
             first, space, second = term.partition(" ")
             if space:
-                pairs[self._word_id[first] * self._stride + self._word_id[second]] = row
+                row_of_key[self._word_id[first] * self._stride + self._word_id[second]] = row
             elif term:
-                self._row_of_word[self._word_id[term]] = row
-        keys = sorted(pairs)
-        self._pair_keys = np.array(keys, dtype=np.int64)
-        self._row_of_pair = np.array([pairs[key] for key in keys], dtype=np.int64)
+                row_of_key[self._word_id[term]] = row
+        keys = sorted(row_of_key)
+        self._term_keys = np.array(keys, dtype=np.int64)
+        self._row_of_key = np.array([row_of_key[key] for key in keys], dtype=np.int64)
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
         self._matrix = np.zeros((len(self.terms), len(self._labels)))
@@ -165,32 +166,33 @@ class Scorer:
         return self._matrix[:, self._labels.index(label)]
 
     def _word_ids(self, text: str) -> np.ndarray:
-        """The id of each word of `text` (0 for a word no term holds, the break id for a line
-        break)."""
+        """The id of each word of `text` (the unknown id for a word no term holds, the break id
+        for a line break)."""
+        unknown = repeat(self._unknown_id)
         if text.isascii():
             words = text.replace("\n", " \n\n ").encode().translate(_ASCII_WORDS_ONLY).split()
-            ids = np.fromiter(map(self._ascii_word_id.get, words, repeat(0)), dtype=np.int64,
+            ids = np.fromiter(map(self._ascii_word_id.get, words, unknown), dtype=np.int64,
                               count=len(words))
             return ids[ids >= 0]
         words = _WORD_OR_BREAK.findall(text)
-        return np.fromiter(map(self._word_or_break_id.get, words, repeat(0)), dtype=np.int64,
+        return np.fromiter(map(self._word_or_break_id.get, words, unknown), dtype=np.int64,
                            count=len(words))
 
     def judge(self, sentences: list[Sentence]) -> Judgement:
         ids = self._word_ids("\n".join([sentence.low for sentence in sentences]))
-        keys = ids[:-1] * self._stride + ids[1:]
-        at = np.searchsorted(self._pair_keys, keys)
-        np.minimum(at, len(self._pair_keys) - 1, out=at)
-        pair_rows = np.where(self._pair_keys[at] == keys, self._row_of_pair[at], 0)
-        term_rows = np.concatenate((self._row_of_word[ids], pair_rows))
+        # Each numpy call costs microseconds however small its array: the fewer, the better.
+        keys = np.concatenate((ids, ids[:-1] * self._stride + ids[1:]))
+        at = np.searchsorted(self._term_keys, keys)
+        term_rows = np.where(self._term_keys[at] == keys, self._row_of_key[at], 0)
         counts = np.bincount(term_rows, minlength=len(self.terms))
         counts[0] = 0
         rows = counts.nonzero()[0]
         values = (1.0 + np.log(counts[rows])) * self._idf[rows]
         norm = math.sqrt(values @ values) or 1.0
-        scores = (self._intercepts + (values @ self._matrix[rows]) / norm).tolist()
+        pushes = (values @ self._matrix[rows]).tolist()
         probabilities = {
-            label: _sigmoid(score) for label, score in zip(self._labels, scores, strict=True)
+            label: _sigmoid(intercept + push / norm)
+            for label, intercept, push in zip(self._labels, self._intercepts, pushes, strict=True)
         }
         return Judgement(probabilities, rows, values, ids, term_rows, self)
 
