@@ -444,6 +444,37 @@ def gate(sources: list[str]) -> Callable[[str], list[int]]:
     return which_may_match
 
 
+def match_counter(expressions: list[str]) -> Callable[[bytes], list[int]] | None:
+    """How many times each of `expressions` matches a text, counted by the ends of its matches
+    (Hyperscan reports every end, so an expression must end where a match can end only once:
+    at a character of its own, not at "$"). These are Hyperscan's own patterns, exact, not
+    loose copies. None without Hyperscan or if it refuses one."""
+    if hyperscan is None:
+        return None
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        database.compile(
+            expressions=[expression.encode("ascii") for expression in expressions],
+            ids=list(range(len(expressions))), elements=len(expressions),
+            flags=[0] * len(expressions),
+        )
+    except hyperscan.error:
+        log.warning("match counter not built: Hyperscan refused one of %s", expressions)
+        return None
+
+    def counts(data: bytes) -> list[int]:
+        found = [0] * len(expressions)
+        with _SCRATCH_IN_USE:
+            database.scan(data, match_event_handler=_count_match, context=found)  # type: ignore[attr-defined]
+        return found
+
+    return counts
+
+
+def _count_match(hs_id: int, _start: int, _end: int, _flags: int, found: list[int]) -> None:
+    found[hs_id] += 1
+
+
 def indexed(source: str) -> IndexedPattern:
     """`source` as an IndexedPattern. A top-level alternation without capturing groups is
     split into its branches, and a branch that is one group of alternatives between word

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.analysis import analyze
 
@@ -177,6 +179,20 @@ def test_i_and_we_are_counted_as_whole_words_with_their_contractions():
     # I: I'm, I, me, mine, I'd. We: we're, my team, ourselves, our, ours, us. Not "iOS",
     # "Wei's", "users" or "trust", and "the team's" is not the team acting.
     assert (result.ownership.i, result.ownership.we) == (5, 6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "i", "i'm", "i'x", "me", "my", "my team", "my teammate", "the team", "we", "we're", "us",
+    "our", "ours", "ourselves", "mine", "myself", "i'll", "we'd", "'", " ", "\n", ".", "-", "x",
+    "meme", "_", "'we", "i'm'", "team", "the", "1", "(", "us:",
+]), min_size=1, max_size=16).map("".join))
+def test_i_and_we_are_counted_alike_in_ascii_and_in_any_other_text(text):
+    # ASCII answers are counted by a faster route than any other text: one sentence with a
+    # non-ASCII letter (which holds no I or we) sends the same words down the other one.
+    ascii_only = analyze(text).ownership
+    with_accent = analyze(text + "\n\nÉté.").ownership
+    assert (ascii_only.i, ascii_only.we) == (with_accent.i, with_accent.we)
 
 
 def test_habits_instead_of_a_story_are_hypothetical():
