@@ -38,6 +38,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 _HEADING_LOOKUP = {alias: name for name, aliases in _HEADINGS.items() for alias in aliases}
+_LONGEST_HEADING = max(map(len, _HEADING_LOOKUP))
 _HEADING_RE = re.compile(
     r"^[\s>*_#•·\-–—]*(?:\d+[.)]\s*)?([a-z][a-z' ]{0,30}?)[\s*_]*(?::|\s[-–—]\s|\*\*\s|\)\s)"
 )
@@ -185,10 +186,12 @@ def _is_text_char(ch: str) -> bool:
 
 
 def _split_heading(line: str) -> tuple[str | None, str]:
-    bare = line.strip().strip("#*_:•-–— ").lower()
-    if len(bare) > 1 and bare in _HEADING_LOOKUP:
+    low = line.lower()
+    bare = low.strip().strip("#*_:•-–— ")
+    # A line longer than any heading is not one: no need to hash a paragraph to find that out.
+    if 1 < len(bare) <= _LONGEST_HEADING and bare in _HEADING_LOOKUP:
         return _HEADING_LOOKUP[bare], ""
-    match = _HEADING_RE.match(line.lower())
+    match = _HEADING_RE.match(low)
     if not match:
         return None, line
     label = match.group(1).strip()
