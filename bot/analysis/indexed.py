@@ -382,6 +382,15 @@ class IndexedPattern:
         return (self._whole,)
 
 
+def possible(patterns: tuple[IndexedPattern, ...], text: str) -> list[IndexedPattern]:
+    """Those of `patterns` (all of one group) that may match `text`, in their order: one
+    look-up for them all, where asking each costs a call apiece and most say no."""
+    found = candidates(text, patterns[0].group) if patterns else None
+    if found is None:
+        return list(patterns)
+    return [pattern for pattern in patterns if pattern.slot in found]
+
+
 def _merged(searchers: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
     """finditer of an alternation of `searchers`: each match, then on from where it ended."""
     pos = 0

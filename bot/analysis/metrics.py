@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.analysis.indexed import IndexedPattern, indexed
+from bot.analysis.indexed import IndexedPattern, indexed, possible
 from bot.analysis.quickstart import compiled
 from bot.analysis.text import Document
 
@@ -117,6 +117,7 @@ _PATTERNS: tuple[tuple[str, IndexedPattern], ...] = (
         r"\b(?:zero|not a single|not one|no more|none of the)\s+(?:\w+\s+)?" + _IMPACT_NOUNS
     )),
 )
+_KIND_PATTERNS = tuple(pattern for _, pattern in _PATTERNS)
 # A time that is itself the outcome: "caught within 20 minutes", "40 min hold times". Not a
 # promise, a habit or a rule ("I always follow up within 24 hours", "must reply within a day").
 _RESPONSE_TIME = indexed(
@@ -240,7 +241,7 @@ def _find_by_sentence(document: Document) -> dict[int, list[str]]:
 
 def _mentions(low: str) -> Iterator[re.Match[str]]:
     """Every candidate metric in a sentence, in the order overlapping ones are preferred."""
-    for _kind, pattern in _PATTERNS:
+    for pattern in possible(_KIND_PATTERNS, low):
         yield from pattern.finditer(low)
     yield from _counts(low, _COUNT)
     for match in _counts(low, _ANY_COUNT):
