@@ -8,7 +8,6 @@ something to say.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.analysis.cues import phrases
 from bot.analysis.indexed import indexed
@@ -285,12 +284,6 @@ _FEELING_ONLY = phrases(
     r"proud", r"meaningful", r"great experience", r"learned a lot", r"really enjoyed",
     r"grateful", r"(?:my|our|her|his) confidence",
 )
-
-
-@dataclass
-class _PartCues:
-    score: float
-    evidence: list[Sentence]
 
 
 def _part(score: float, evidence: list[Sentence]) -> StarPart:
