@@ -107,7 +107,13 @@ class Judgement:
         known = self._term_rows > 0  # a pair across a break is row 0, as is an unknown term
         stride = len(self._scorer.terms)
         sentence_of = self._scorer.sentence_of_terms(self._ids)
-        keys = np.unique(sentence_of[known] * stride + self._term_rows[known])
+        # Sorted, then each key that differs from the one before: np.unique, without the
+        # hashing it does first (~60 us on an answer's ~600 keys, against ~10).
+        keys = np.sort(sentence_of[known] * stride + self._term_rows[known])
+        first = np.empty(len(keys), dtype=bool)
+        first[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        keys = keys[first]
         rows = keys % stride
         return keys // stride, rows, self._values[np.searchsorted(self._rows, rows)]
 
