@@ -115,7 +115,7 @@ class Judgement:
         np.not_equal(keys[1:], keys[:-1], out=first[1:])
         keys = keys[first]
         rows = keys % stride
-        return keys // stride, rows, self._values[np.searchsorted(self._rows, rows)]
+        return keys // stride, rows, self._values[self._rows.searchsorted(rows)]
 
 
 class Scorer:
@@ -129,35 +129,36 @@ class Scorer:
         row_of_term = {term: row for row, term in enumerate(self.terms)}
         self._idf = np.array([0.0, *weights.idf.values()])
         # An answer's ~600 terms are looked up without a Python loop over them: each word the
-        # model knows, alone or in a pair, has an id from 1, then one id stands for the break
-        # between two sentences and the last for any word no term holds. Each term has a key:
-        # a word its id, a pair first id * _stride + second id (never below _stride, so never
-        # a word's key). One search of the sorted keys finds every term's row (a key with an
-        # unknown word or a break matches none; the key past every other one, row 0, ends the
-        # array so that no search runs off it).
+        # model knows, alone or in a pair, has an id from 1 (0 for any other word, and the last
+        # id for the break between two sentences). A word's row is read from an array by its
+        # id; a pair's is searched for among the sorted keys of the pairs, first id * _stride +
+        # second id (a key with an unknown word or a break matches none; the key past every
+        # other one, row 0, ends the array so that no search runs off it). One search over
+        # both would read fewer arrays, but a binary search costs by its keys and its steps:
+        # twice the keys over three times the array took ~15% longer.
         self._word_id: dict[str, int] = {}
         for term in self.terms[1:]:
             for word in term.split(" "):
                 self._word_id.setdefault(word, len(self._word_id) + 1)
         self._break_id = len(self._word_id) + 1
-        self._unknown_id = self._break_id + 1
-        self._stride = self._unknown_id + 1
+        self._stride = self._break_id + 1
         # The same ids by bytes, for ASCII answers; a one-letter word is -1, left out
         # as the regex leaves it out.
         self._ascii_word_id = {
             word.encode(): word_id for word, word_id in self._word_id.items() if word.isascii()
         } | {bytes([c]): -1 for c in _ASCII_WORD_CHARS} | {_ASCII_BREAK: self._break_id}
         self._word_or_break_id = self._word_id | {"\n": self._break_id}
-        row_of_key: dict[int, int] = {self._stride * self._stride: 0}
+        self._row_of_word = np.zeros(self._stride, dtype=np.int64)
+        row_of_pair: dict[int, int] = {self._stride * self._stride: 0}
         for term, row in row_of_term.items():
             first, space, second = term.partition(" ")
             if space:
-                row_of_key[self._word_id[first] * self._stride + self._word_id[second]] = row
+                row_of_pair[self._word_id[first] * self._stride + self._word_id[second]] = row
             elif term:
-                row_of_key[self._word_id[term]] = row
-        keys = sorted(row_of_key)
-        self._term_keys = np.array(keys, dtype=np.int64)
-        self._row_of_key = np.array([row_of_key[key] for key in keys], dtype=np.int64)
+                self._row_of_word[self._word_id[term]] = row
+        keys = sorted(row_of_pair)
+        self._pair_keys = np.array(keys, dtype=np.int64)
+        self._row_of_pair = np.array([row_of_pair[key] for key in keys], dtype=np.int64)
         # One row a term, one column a label: an answer's ~300 terms weigh on ~1,000
         # (term, label) pairs, a product numpy does in microseconds and Python in ~0.5 ms.
         self._matrix = np.zeros((len(self.terms), len(self._labels)))
@@ -172,9 +173,9 @@ class Scorer:
         return self._matrix[:, self._labels.index(label)]
 
     def _word_ids(self, text: str) -> np.ndarray:
-        """The id of each word of `text` (the unknown id for a word no term holds, the break id
-        for a line break)."""
-        unknown = repeat(self._unknown_id)
+        """The id of each word of `text` (0 for a word no term holds, the break id for a line
+        break)."""
+        unknown = repeat(0)
         if text.isascii():
             words = text.replace("\n", " \n\n ").encode().translate(_ASCII_WORDS_ONLY).split()
             ids = np.fromiter(map(self._ascii_word_id.get, words, unknown), dtype=np.int64,
@@ -186,10 +187,10 @@ class Scorer:
 
     def judge(self, sentences: list[Sentence]) -> Judgement:
         ids = self._word_ids("\n".join([sentence.low for sentence in sentences]))
-        # Each numpy call costs microseconds however small its array: the fewer, the better.
-        keys = np.concatenate((ids, ids[:-1] * self._stride + ids[1:]))
-        at = np.searchsorted(self._term_keys, keys)
-        term_rows = np.where(self._term_keys[at] == keys, self._row_of_key[at], 0)
+        keys = ids[:-1] * self._stride + ids[1:]
+        at = self._pair_keys.searchsorted(keys)
+        pair_rows = np.where(self._pair_keys[at] == keys, self._row_of_pair[at], 0)
+        term_rows = np.concatenate((self._row_of_word[ids], pair_rows))
         counts = np.bincount(term_rows, minlength=len(self.terms))
         counts[0] = 0
         rows = counts.nonzero()[0]
@@ -205,7 +206,7 @@ class Scorer:
     def sentence_of_terms(self, ids: np.ndarray) -> np.ndarray:
         """The sentence of each term judge() read from the word `ids`, words then pairs: the
         number of breaks before its (first) word."""
-        sentence_of_word = np.cumsum(ids == self._break_id)
+        sentence_of_word = (ids == self._break_id).cumsum()
         return np.concatenate((sentence_of_word, sentence_of_word[:-1]))
 
 
