@@ -130,8 +130,8 @@ def _folded(text: str) -> str:
 
 def _normalised_each(pieces: list[str]) -> list[str]:
     """normalise_for_matching() of each piece, folded in one pass over them all: the pieces
-    are single-spaced lines (as _strip_line_markup() leaves them), and no fold reaches across
-    a line break (nor does NFKC or lower-casing)."""
+    are single-spaced sentences (cut from the lines _strip_line_markup() leaves), and no fold
+    reaches across a line break (nor does NFKC or lower-casing)."""
     joined = _folded("\n".join(pieces))
     folded = joined.split("\n")
     if len(folded) != len(pieces):  # a fold made or ate a line break: never seen, but safe
