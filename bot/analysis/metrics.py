@@ -20,10 +20,11 @@ _WORD_NUM = (
     r"thirty|forty|fifty|sixty|a hundred|hundred|a thousand|thousand|a dozen|dozens|"
     r"half|a half|a day|a week|an hour|a month)"
 )
-_APPROX = (
-    r"(?:(?:about|around|roughly|nearly|almost|over|under|just|more than|less than|like|"
-    r"approximately|approx\.?|only|up to|at least|below|above)\s+)?~?"
+_APPROX_WORDS = (
+    r"(?:about|around|roughly|nearly|almost|over|under|just|more than|less than|like|"
+    r"approximately|approx\.?|only|up to|at least|below|above)"
 )
+_APPROX = rf"(?:{_APPROX_WORDS}\s+)?~?"
 _SCALE = r"(?:\s?(?:k|m|bn|mm|million|billion|thousand|grand))?"
 _CURRENCY_WORD = (
     r"(?:usd|eur|gbp|dollars?|euros?|pounds?|pln|zł|zloty|chf|inr|rupees?|yen|sek|nok|dkk|"
@@ -133,8 +134,22 @@ _RULE_OR_HABIT = compiled(
     r"\b(?:always|usually|normally|typically|will|would|'ll|'d|must|should|need to|needs to|have "
     r"to|has to|had to|promise\w*|commit\w*|aim\w*|target|sla|supposed to|expected to|required)\b"
 )
-_COUNT = indexed(
-    rf"(?<![\w.,-])(?:{_APPROX})({_NUM}{_SCALE})\s+(?:(?:[a-z-]+)\s+){{0,2}}?({_IMPACT_NOUNS})\b"
+# "(?:about )?~?" before the number lets a match start anywhere, and Python's engine tried
+# every position of a sentence (10 us a run). Apart, as the alternation it stands for (with a
+# word first, with "~", then the number alone: the order the optional parts are tried in),
+# the last alternative starts at a digit the engine can skip to.
+_COUNT_FROM_NUMBER = (
+    rf"({_NUM}{_SCALE})\s+(?:(?:[a-z-]+)\s+){{0,2}}?({_IMPACT_NOUNS})\b"
+)
+_COUNT = IndexedPattern(
+    "",
+    [
+        rf"(?<![\w.,-]){_APPROX_WORDS}\s+~?{_COUNT_FROM_NUMBER}",
+        rf"(?<![\w.,-])~{_COUNT_FROM_NUMBER}",
+        rf"(?<![\w.,-]){_COUNT_FROM_NUMBER}",
+    ],
+    module=__name__,
+    source=rf"(?<![\w.,-])(?:{_APPROX}){_COUNT_FROM_NUMBER}",
 )
 # Any other thing counted in digits is the scale of the story: "400 counties", "14 DAGs",
 # "300 drinks on a Saturday". Not a span of time (a duration is a metric only when it changed),

@@ -44,7 +44,8 @@ def test_same_matches_as_the_plain_regex(words):
 
 NUMBER_WORDS = ("from", "about", "40%", "$1,200", "3x", "to", "2", "of", "12", "hours", "in",
                 "users", "down", "1,000,000", "tickets", "cut", "days", "early", "half", "the",
-                "zero", "incidents", "per", "week", "twice", "as", "fast", "5.5", "k", "'", ",")
+                "zero", "incidents", "per", "week", "twice", "as", "fast", "5.5", "k", "'", ",",
+                "~", "~30", "nearly")
 
 
 @settings(max_examples=300, deadline=None)
