@@ -79,21 +79,22 @@ def _flags() -> int:
     )
 
 
-def _build(expressions: list[bytes], ids: list[int]) -> object:
+def _build(expressions: list[bytes], ids: list[int], flags: int | None = None) -> object:
+    flags = _flags() if flags is None else flags
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    database.compile(
-        expressions=expressions, ids=ids, elements=len(ids), flags=[_flags()] * len(ids)
-    )
+    database.compile(expressions=expressions, ids=ids, elements=len(ids), flags=[flags] * len(ids))
     return database
 
 
-def _compile(expressions: list[bytes], ids: list[int]) -> object:
-    """A block-mode database of `expressions`; loaded from the disk cache when it was built
-    before (a build of the whole analyzer takes seconds, a load milliseconds)."""
+def _compile(expressions: list[bytes], ids: list[int], flags: int | None = None) -> object:
+    """A block-mode database of `expressions` (with _flags() unless told otherwise); loaded
+    from the disk cache when it was built before (a build of the whole analyzer takes seconds,
+    a load milliseconds, and a process that only loads keeps no compiler memory)."""
+    flags = _flags() if flags is None else flags
     digest = hashlib.sha256()
     # Every id: a pattern added earlier in the registration order shifts the ids of the
     # patterns after it, and a database loaded with the old ids would report the wrong ones.
-    digest.update(f"{hyperscan.__version__}|{','.join(map(str, ids))}".encode())
+    digest.update(f"{hyperscan.__version__}|{flags}|{','.join(map(str, ids))}".encode())
     for expression in expressions:
         digest.update(expression + b"\0")
     cached = _cache_dir() / f"patterns-{digest.hexdigest()[:32]}.hsdb"
@@ -104,7 +105,7 @@ def _compile(expressions: list[bytes], ids: list[int]) -> object:
         return database
     except (OSError, hyperscan.error, TypeError, ValueError):
         pass  # not built yet, or a damaged or foreign file: build it again
-    database = _build(expressions, ids)
+    database = _build(expressions, ids, flags)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -460,12 +461,10 @@ def match_counter(expressions: list[str]) -> Callable[[bytes], list[int]] | None
     loose copies. None without Hyperscan or if it refuses one."""
     if hyperscan is None:
         return None
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     try:
-        database.compile(
-            expressions=[expression.encode("ascii") for expression in expressions],
-            ids=list(range(len(expressions))), elements=len(expressions),
-            flags=[0] * len(expressions),
+        database = _compile(
+            [expression.encode("ascii") for expression in expressions],
+            list(range(len(expressions))), flags=0,
         )
     except hyperscan.error:
         log.warning("match counter not built: Hyperscan refused one of %s", expressions)
