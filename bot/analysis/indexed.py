@@ -446,8 +446,8 @@ def gate(sources: list[str]) -> Callable[[str], list[int]]:
         found: list[int] = []
         with _SCRATCH_IN_USE:
             built[0].scan(  # type: ignore[attr-defined]
-                text.encode("utf-8", "surrogatepass"),
-                match_event_handler=lambda hs_id, *_: found.append(hs_id),
+                text.encode("utf-8", "surrogatepass"), match_event_handler=_on_match,
+                context=found,
             )
         return sorted(found)
 
