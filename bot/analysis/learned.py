@@ -26,7 +26,7 @@ from itertools import pairwise, repeat
 
 import numpy as np
 
-from bot.analysis.text import Sentence
+from bot.analysis.text import Sentence, ascii_stand_in
 from bot.bank import AnswerModelWeights
 
 # Runs of two or more word characters; the same as r"\b\w\w+\b", but a pattern that starts
@@ -148,6 +148,9 @@ class Scorer:
             word.encode(): word_id for word, word_id in self._word_id.items() if word.isascii()
         } | {bytes([c]): -1 for c in _ASCII_WORD_CHARS} | {_ASCII_BREAK: self._break_id}
         self._word_or_break_id = self._word_id | {"\n": self._break_id}
+        # With no "_" and nothing but ASCII in the model's words, any answer is read as ASCII
+        # (ascii_stand_in()): ~5x quicker than the regex, which stays for other weights.
+        self._all_words_ascii = all(word.isascii() and "_" not in word for word in self._word_id)
         self._row_of_word = np.zeros(self._stride, dtype=np.int64)
         row_of_pair: dict[int, int] = {self._stride * self._stride: 0}
         for term, row in row_of_term.items():
@@ -176,6 +179,8 @@ class Scorer:
         """The id of each word of `text` (0 for a word no term holds, the break id for a line
         break)."""
         unknown = repeat(0)
+        if self._all_words_ascii:
+            text = ascii_stand_in(text)
         if text.isascii():
             words = text.replace("\n", " \n\n ").encode().translate(_ASCII_WORDS_ONLY).split()
             ids = np.fromiter(map(self._ascii_word_id.get, words, unknown), dtype=np.int64,

@@ -112,6 +112,28 @@ class Document:
         return " ".join(s.low for s in self.sentences)
 
 
+# A run of characters outside ASCII (see ascii_stand_in()).
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def ascii_stand_in(text: str) -> str:
+    """`text` in ASCII, for readers that only tell word characters (\\w) from the others and
+    have a quicker route for ASCII: each non-ASCII word character becomes "_", and any other
+    non-ASCII character "?" (neither a space nor an apostrophe, so "my—team" does not become
+    "my team"). The words stay where they were; one that held a non-ASCII letter now holds a
+    "_", so a reader must know no word with one."""
+    if text.isascii():
+        return text
+    return _NON_ASCII_RUN.sub(_stand_in_run, text)
+
+
+def _stand_in_run(match: re.Match[str]) -> str:
+    run = match.group()
+    if run.isalnum():  # a word in another script: str.isalnum() is what \w accepts, less "_"
+        return "_" * len(run)
+    return "".join("_" if char.isalnum() else "?" for char in run)
+
+
 def normalise_for_matching(text: str) -> str:
     """Lower-case `text` and fold the punctuation and chat spellings that cues depend on."""
     return " ".join(_folded(text).split())

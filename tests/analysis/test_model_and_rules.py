@@ -6,6 +6,12 @@ answers written for these tests, in none of the labelled files."""
 from __future__ import annotations
 
 import dataclasses
+import math
+from collections import Counter
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from bot.analysis import analyze
 from bot.bank import ANTI_PATTERN_IDS, MISSING_CHECK_IDS, AnswerModelWeights, default_bank
@@ -166,8 +172,8 @@ def test_the_model_never_turns_a_part_the_rules_found_into_a_missing_one():
 
 
 def test_the_model_reads_the_same_words_whatever_the_answer_is_written_in():
-    # An ASCII answer is read as bytes and any other through a regex: an emoji, or a word the
-    # model does not know written with an accent, must not change what it makes of the rest.
+    # An emoji, or a word the model does not know written with an accent, must not change what
+    # it makes of the rest.
     from bot.analysis.learned import scorer_for
     from bot.analysis.text import prepare
 
@@ -179,3 +185,58 @@ def test_the_model_reads_the_same_words_whatever_the_answer_is_written_in():
     assert judged(BLAME_IN_OTHER_WORDS.replace("careless", "careless 🙂")) == plain
     assert judged("Zébulon. " + BLAME_IN_OTHER_WORDS) == plain
     assert judged(BLAME_IN_OTHER_WORDS + " It was their fault.") != plain  # not blind
+
+
+def _probabilities_from_terms(weights: AnswerModelWeights, sentences) -> dict[str, float]:
+    """The model's sums done the slow, plain way, over sentence_terms(): what the training
+    tool fed it."""
+    from bot.analysis.learned import sentence_terms
+
+    counts = Counter(
+        term for sentence in sentences for term in sentence_terms(sentence.low)
+        if term in weights.idf
+    )
+    values = {term: (1 + math.log(n)) * weights.idf[term] for term, n in counts.items()}
+    norm = math.sqrt(sum(value * value for value in values.values())) or 1.0
+    return {
+        label: 1 / (1 + math.exp(-(weights_of.intercept + sum(
+            value * weights_of.weights.get(term, 0.0) for term, value in values.items()
+        ) / norm)))
+        for label, weights_of in weights.labels.items()
+    }
+
+
+# Words the shipped model knows, and what can sit in or beside them: letters and digits of
+# other scripts (\w, as far as the regexes go), other characters, one-letter words, "_".
+_SHIPPED_WORDS = ["their", "fault", "careless", "the", "team", "blamed", "vendor", "i", "we"]
+_ANYTHING_NEAR_A_WORD = [
+    "é", "café", "naïve", "ß", "日本", "٣", "ǅ", "🙂", "—", "£", "€5", "x", "_", "it_", "'", "’",
+    "-", ".", ". ", "\n", "?", "!", "a1", "zé", "\u0301", "\u200b", "zé🙂", "🙂é", "日本。",
+]
+_TOY = AnswerModelWeights(  # words of its own outside ASCII and with a "_": the regex route
+    trained_on={"toy": 1},
+    idf={"café": 2.0, "on_call": 1.5, "the": 1.0, "café the": 3.0, "their fault": 2.5,
+         "fault": 1.2, "their": 1.1},
+    labels={"blame_shifting": {"intercept": -1.0, "weights": {
+        "café": 0.7, "on_call": -0.4, "the": 0.1, "café the": 1.3, "their fault": 2.0}}},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SHIPPED_WORDS + _ANYTHING_NEAR_A_WORD + ["on_call", "Café"]),
+                min_size=1, max_size=24).map(lambda pieces: " ".join(pieces).replace(" _", "_")),
+       st.sampled_from(["shipped", "toy"]))
+@example("the 日本。 vendor", "shipped")  # a word of mixed characters parts a known pair
+@example("the zé vendor", "shipped")
+@example("the café the on_call", "toy")
+def test_the_model_weighs_exactly_the_terms_it_was_trained_on(text, weights_name):
+    from bot.analysis.learned import scorer_for
+    from bot.analysis.text import prepare
+
+    weights = default_bank().weights if weights_name == "shipped" else _TOY
+    sentences = prepare(text).sentences
+    if not sentences:
+        return
+    judged = scorer_for(weights).judge(sentences).probabilities
+    expected = _probabilities_from_terms(weights, sentences)
+    assert judged == pytest.approx(expected, rel=1e-9, abs=1e-12)
