@@ -151,7 +151,8 @@ def _told_with_i(low: str) -> list[str]:
         if _MODAL_BEFORE.search(_tail(low, match.start())):
             continue
         verbs.append(verb)
-    verbs.extend(m.group(1) for m in _ONE_WHO.finditer(low))
+    if "the one " in low or "the person " in low or "the only one " in low:  # rare: skip the scan
+        verbs.extend(m.group(1) for m in _ONE_WHO.finditer(low))
     if verbs and not low.startswith(("we ", "they ")):
         # "I paged my lead, posted the graphs and kept refreshing": one subject, three steps.
         first = low.find(" " + verbs[0]) if low.find(" " + verbs[0]) >= 0 else 0
