@@ -2,6 +2,7 @@
 
 from bot.analysis.analyzer import analyze
 from bot.analysis.indexed import build, build_held, candidates, forget_candidates
+from bot.analysis.learning import forget_lessons
 from bot.analysis.models import Analysis, AntiPatternFinding
 from bot.analysis.narrative import forget_sentences
 
@@ -32,6 +33,7 @@ def clear_caches() -> None:
     """Forget what was worked out per sentence, so the next analysis starts cold (benchmarks)."""
     forget_candidates()
     forget_sentences()
+    forget_lessons()
 
 
 __all__ = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.analysis.cues import phrases
 from bot.analysis.models import Learning
 from bot.analysis.text import Document, Sentence
@@ -64,10 +66,19 @@ def is_lesson(sentence: Sentence) -> bool:
 
 def lesson_start(sentence: Sentence) -> int | None:
     """Where the speaker's own lesson begins in the sentence, if it states one."""
-    if _NOT_OWN_LESSON.search(sentence.low):
+    return _lesson_start(sentence.low)
+
+
+@lru_cache(maxsize=8192)  # asked of a sentence by the STAR checks, the lesson and the detectors
+def _lesson_start(low: str) -> int | None:
+    if _NOT_OWN_LESSON.search(low):
         return None
-    match = _LESSON.search(sentence.low)
+    match = _LESSON.search(low)
     return match.start() if match else None
+
+
+def forget_lessons() -> None:
+    _lesson_start.cache_clear()
 
 
 def find_learning(document: Document) -> Learning:
