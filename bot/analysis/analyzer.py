@@ -130,17 +130,20 @@ def _second_look(
         ) or judgement.strongest_sentence(label, sentences, against=True)
         return [sentence.text] if sentence is not None else []
 
-    parts = star.parts()
+    parts, overruled = star.parts(), False
     for check, part in parts.items():
         if not part.present and (evidence := present_instead(check)) is not None:
             parts[check] = StarPart(
                 present=True, score=max(part.score, 0.5), evidence=part.evidence or evidence
             )
+            overruled = True
+    if overruled:
+        star = Star(**parts)
     if not metrics.present and (evidence := present_instead("metrics")) is not None:
         metrics = Metrics(present=True, found=evidence)
     if not learning.present and (evidence := present_instead("learning")) is not None:
         learning = Learning(present=True, evidence=evidence)
-    return Star(**parts), metrics, learning
+    return star, metrics, learning
 
 
 def _principle_name(bank: Bank, principle_ids: list[str] | None) -> str | None:
