@@ -80,7 +80,10 @@ _CHAT_FIXES = (
 _CHAT_FIXES_THAT_MAY_APPLY = gate([pattern.pattern for pattern, _ in _CHAT_FIXES])
 
 
-@dataclass(frozen=True)
+# Not frozen, and equal only to itself: prepare() makes every sentence of an answer (each is
+# unique by its index) and nothing changes one after, so value equality and a frozen
+# __init__ (object.__setattr__ for every field, 2.5x the time) buy nothing.
+@dataclass(eq=False)
 class Sentence:
     """One sentence (or bullet) of the answer."""
 
