@@ -11,6 +11,7 @@ Takes 3-5 minutes (the two runs go side by side). Needs valgrind (`apt-get insta
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -42,11 +43,18 @@ for _ in range({rounds}):
 """
 
 
+# Two things moved the count by up to ~2% between runs of the same code: OpenBLAS's worker
+# thread, which valgrind counts while it spins waiting for work (up to ~35,000 instructions an
+# answer), and the hash seed (set iteration order). One BLAS thread and a fixed seed keep it.
+_STEADY = {"PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1"}
+
+
 def count(script: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
          sys.executable, "-c", script],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=os.environ | _STEADY,
     )
 
 
