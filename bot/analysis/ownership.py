@@ -39,7 +39,7 @@ def count_ownership(document: Document) -> Ownership:
     if _I_MY_TEAM_WE is not None:
         # The words are ASCII, and of what is beside them only a word character, an apostrophe
         # or a space tells: ascii_stand_in() keeps just that of any other character.
-        i_or_my, my_team, we_count = _I_MY_TEAM_WE(b"\n" + ascii_stand_in(text).encode() + b"\n")
+        i_or_my, my_team, we_count = _I_MY_TEAM_WE(b"\n" + ascii_stand_in(text) + b"\n")
         i_count = i_or_my - my_team
     else:
         i_count = len(_I_WORDS.findall(text))
