@@ -219,6 +219,10 @@ def _split_heading(line: str) -> tuple[str | None, str]:
     # A line longer than any heading is not one: no need to hash a paragraph to find that out.
     if 1 < len(bare) <= _LONGEST_HEADING and bare in _HEADING_LOOKUP:
         return _HEADING_LOOKUP[bare], ""
+    # Every ending _HEADING_RE accepts after a label holds one of these characters; a line of
+    # prose often holds none, and the regex would try every label length up to 31 on it.
+    if not (":" in low or "-" in low or ")" in low or "*" in low or "–" in low or "—" in low):
+        return None, line
     match = _HEADING_RE.match(low)
     if not match:
         return None, line

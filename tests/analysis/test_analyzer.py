@@ -45,6 +45,23 @@ def test_json_form_has_the_batch_contract_keys():
     assert data["id"] == "x1"
 
 
+@pytest.mark.parametrize(("line", "section"), [
+    ("S: I was the on-call lead for payments.", "situation"),
+    ("Task - get refunds out within 3 days.", "task"),
+    ("Action — I mapped every step with the agents.", "action"),
+    ("Result – refunds now take two days.", "result"),
+    ("**Result** Complaints dropped by 60% in six weeks.", "result"),
+    ("L) Ask for the data before asking for people.", "learning"),
+    ("What I learned: look for the queue nobody owns.", "learning"),
+    ("I was the lead on a team of five people.", None),
+])
+def test_a_heading_in_any_of_its_written_forms_opens_its_section(line, section):
+    from bot.analysis.text import prepare
+
+    (sentence,) = prepare(line).sentences
+    assert sentence.section == section
+
+
 def test_a_year_or_a_team_size_is_not_a_metric():
     result = analyze(
         "In 2021 I joined a team of 6 engineers at a bank. I rebuilt the login page and "
