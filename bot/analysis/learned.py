@@ -179,9 +179,9 @@ class Scorer:
         """The id of each word of `text` (0 for a word no term holds, the break id for a line
         break)."""
         unknown = repeat(0)
-        if self._all_words_ascii or text.isascii():
-            data = ascii_stand_in(text) if self._all_words_ascii else text.encode()
-            words = data.replace(b"\n", b" \n\n ").translate(_ASCII_WORDS_ONLY).split()
+        if self._all_words_ascii or text.isascii():  # an ASCII text stands in for itself
+            data = ascii_stand_in(text).replace(b"\n", b" \n\n ")
+            words = data.translate(_ASCII_WORDS_ONLY).split()
             ids = np.fromiter(map(self._ascii_word_id.get, words, unknown), dtype=np.int64,
                               count=len(words))
             return ids[ids >= 0]
