@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from bot.analysis.indexed import IndexedPattern, indexed, possible
-from bot.analysis.quickstart import compiled
+from bot.analysis.quickstart import compiled, single_spaced_reach
 from bot.analysis.text import Document
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -168,20 +167,10 @@ _LABEL_BEFORE = compiled(
 )
 
 
-def _single_spaced_reach(*patterns: re.Pattern[str]) -> int:
-    """The longest match any of `patterns` makes in a sentence, where a run of whitespace is
-    one space."""
-    return max(
-        sre_parse.parse(pattern.pattern.replace(r"\s*", r"\s?").replace(r"\s+", r"\s"))
-        .getwidth()[1]
-        for pattern in patterns
-    )
-
-
 # The words before a count that make it a team's size or a label end where the count starts,
 # so they lie in the last few characters before it: searching only those (rather than every
 # position of the text before) is ~3x quicker and finds the same matches.
-_CONTEXT_REACH = _single_spaced_reach(_STAFF_CONTEXT, _LABEL_BEFORE)
+_CONTEXT_REACH = max(single_spaced_reach(_STAFF_CONTEXT), single_spaced_reach(_LABEL_BEFORE))
 _DURATION = indexed(
     rf"\b(?:in|within|after|to|under|only|saved|save|saving|took|takes|take|taking|cut|"
     rf"by|shaved|down to|than|for|lasted|about|around|roughly|nearly|almost|over)\s+(?:{_APPROX})(?:{_NUM}|{_WORD_NUM})\s?(?:ms|milliseconds?|"

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from bot.analysis.cues import phrases
-from bot.analysis.quickstart import compiled
+from bot.analysis.quickstart import compiled, single_spaced_reach
 from bot.analysis.text import Sentence
 
 _IRREGULAR_PAST = (
@@ -116,10 +116,18 @@ _PASSIVE_BEFORE = re.compile(r"(?:was|were|been|be|being|is|are|had|has|have|get
 _OTHER_SUBJECT_BEFORE = compiled(r"\b(?:we|they|he|she|it)\s+$")
 
 
-def _tail(low: str, end: int, width: int = 40) -> str:
-    """The few words before `end`: the end-anchored checks above need no more, and reading
-    only these keeps a 20,000-character run-on sentence linear."""
-    return low[max(0, end - width):end]
+def _said_just_before(pattern: re.Pattern[str], low: str, end: int) -> bool:
+    """`pattern`, one of the end-anchored checks above, matches the words just before `end`.
+    The search starts only as far back as its longest match reaches in a single-spaced sentence:
+    no position further back can start a match, and a 20,000-character run-on sentence stays
+    linear. It reads the sentence itself, so a look-behind there sees the character before."""
+    return pattern.search(low, max(0, end - _REACH[pattern]), end) is not None
+
+
+_REACH = {
+    pattern: single_spaced_reach(pattern)
+    for pattern in (_MODAL_BEFORE, _PASSIVE_BEFORE, _OTHER_SUBJECT_BEFORE)
+}
 
 
 def i_actions(sentence: Sentence) -> list[str]:
@@ -149,7 +157,7 @@ def _told_with_i(low: str) -> list[str]:
         verb = match.group(1)
         if verb.split()[0] in _NOT_ACTIONS or verb.startswith("worked as"):
             continue
-        if _MODAL_BEFORE.search(_tail(low, match.start())):
+        if _said_just_before(_MODAL_BEFORE, low, match.start()):
             continue
         verbs.append(verb)
     if "the one " in low or "the person " in low or "the only one " in low:  # rare: skip the scan
@@ -159,14 +167,14 @@ def _told_with_i(low: str) -> list[str]:
         first = low.find(" " + verbs[0]) if low.find(" " + verbs[0]) >= 0 else 0
         for match in _COORDINATED.finditer(low, first):
             verb = match.group(1)
-            if verb in _NOT_ACTIONS or _PASSIVE_BEFORE.search(_tail(low, match.start(1))):
+            if verb in _NOT_ACTIONS or _said_just_before(_PASSIVE_BEFORE, low, match.start(1)):
                 continue
-            if _OTHER_SUBJECT_BEFORE.search(_tail(low, match.start(1))):
+            if _said_just_before(_OTHER_SUBJECT_BEFORE, low, match.start(1)):
                 continue
             verbs.append(verb)
     verbs.extend(
         m.group(0) for m in _I_PRESENT_NARRATIVE.finditer(low)
-        if not _MODAL_BEFORE.search(_tail(low, m.start()))
+        if not _said_just_before(_MODAL_BEFORE, low, m.start())
     )
     return verbs
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import re
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
+from re import _constants as _sre_constants  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
 # Read after the first character: that character, whatever it is.
@@ -283,3 +284,51 @@ def element_end(source: str, index: int) -> int:
 def compiled(source: str) -> re.Pattern[str]:
     """re.compile() of `source` as quick_start() writes it."""
     return re.compile(quick_start(source))
+
+
+def single_spaced_reach(pattern: re.Pattern[str]) -> int:
+    """The longest match `pattern` can make in single-spaced text, where no two whitespace
+    characters stand in a row (prepare() leaves every sentence so): a repeat of whitespace
+    reads one character at most. An unbounded pattern reaches further than any text."""
+    return _reach(_sre_parser.parse(pattern.pattern))
+
+
+_UNBOUNDED = int(_sre_constants.MAXREPEAT)
+
+
+def _reach(items) -> int:
+    total = 0
+    for op, arg in items:
+        if op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT,
+                  _sre_constants.POSSESSIVE_REPEAT):
+            _low, high, sub = arg
+            total += (min(high, 1) if _whitespace_only(sub) else high) * _reach(sub)
+        elif op is _sre_constants.SUBPATTERN:
+            total += _reach(arg[-1])
+        elif op is _sre_constants.ATOMIC_GROUP:
+            total += _reach(arg)
+        elif op is _sre_constants.BRANCH:
+            total += max(_reach(branch) for branch in arg[1])
+        elif op in (_sre_constants.LITERAL, _sre_constants.NOT_LITERAL, _sre_constants.IN,
+                    _sre_constants.ANY, _sre_constants.CATEGORY):
+            total += 1
+        elif op not in (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            return _UNBOUNDED  # a back-reference, say: its width is not known here
+    return total
+
+
+def _whitespace_only(sub) -> bool:
+    """`sub` is one character that is always whitespace: a space, or \\s."""
+    items = list(sub)
+    if len(items) != 1:
+        return False
+    op, arg = items[0]
+    if op is _sre_constants.LITERAL:
+        return chr(arg).isspace()
+    if op is _sre_constants.IN:
+        return all(
+            (member_op is _sre_constants.CATEGORY and value is _sre_constants.CATEGORY_SPACE)
+            or (member_op is _sre_constants.LITERAL and chr(value).isspace())
+            for member_op, value in arg
+        )
+    return False

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.analysis.quickstart import quick_start
+from bot.analysis.quickstart import quick_start, single_spaced_reach
 
 from .test_indexed import _labelled_sentences
 
@@ -75,3 +76,37 @@ def test_any_text_gets_the_same_matches(text):
         for start in range(0, len(text), 7):  # search from a position: look-behinds see back
             first, second = original.search(text, start), quick.search(text, start)
             assert (first and first.span()) == (second and second.span())
+
+
+# How far back an end-anchored check must read (bot/analysis/narrative.py, metrics.py).
+REACHES = [
+    (r"(?:would|planning to)\s*$", 12),
+    (r"(?:was|being) *$", 6),
+    (r"\b(?:we|they)\s+$", 5),
+    (r"(?:team|crew) of\s*$|\b(?:led|managed)\s+(?:a\s+)?(?:team\s+of\s+)?$", 18),
+    (r"x{2,5}(?<!y)(?>ab|c)", 7),
+]
+
+
+@pytest.mark.parametrize(("source", "reach"), REACHES)
+def test_a_run_of_whitespace_counts_as_one_character_of_reach(source, reach):
+    assert single_spaced_reach(re.compile(source)) == reach
+
+
+def test_an_unbounded_pattern_reaches_past_any_text():
+    assert single_spaced_reach(re.compile(r"we .*ed$")) > 10**6
+    assert single_spaced_reach(re.compile(r"(a)\1")) > 10**6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["would", "planning", "to", "was", "being", "we", "they", "team", "crew", "of", "led", "a",
+     "managed", "x", "xxxxx", "ab", "c", "y", "i", "it"],
+), min_size=1, max_size=12).map(" ".join), st.sampled_from([" ", ""]))
+def test_no_match_in_single_spaced_text_is_longer_than_the_reach(text, end):
+    text += end
+    for source, reach in REACHES:
+        regex = re.compile(source)
+        for start in range(len(text) + 1):
+            match = regex.match(text, start)
+            assert match is None or len(match.group()) <= reach
