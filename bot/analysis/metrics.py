@@ -165,8 +165,6 @@ _LABEL_BEFORE = compiled(
     r"\b(?:year|grade|level|stage|version|phase|step|tier|chapter|section|page|room|floor|bay|"
     r"ward|platform|gate|number|no\.?|#|class|form|key stage)\s*$"
 )
-
-
 # The words before a count that make it a team's size or a label end where the count starts,
 # so they lie in the last few characters before it: searching only those (rather than every
 # position of the text before) is ~3x quicker and finds the same matches.
