@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bot.analysis import prefilter
 from bot.analysis.prefilter import Unsupported, loose_copy, sre_parse
 from bot.analysis.quickstart import element_end, quick_start, top_level_branches
 
@@ -87,34 +88,103 @@ def _build(expressions: list[bytes], ids: list[int], flags: int | None = None) -
 
 
 def _compile(expressions: list[bytes], ids: list[int], flags: int | None = None) -> object:
-    """A block-mode database of `expressions` (with _flags() unless told otherwise); loaded
-    from the disk cache when it was built before (a build of the whole analyzer takes seconds,
-    a load milliseconds, and a process that only loads keeps no compiler memory)."""
+    """A block-mode database of `expressions` (with _flags() unless told otherwise), from the
+    disk cache when it was built before."""
     flags = _flags() if flags is None else flags
+    cached = _cache_file(expressions, ids, flags)
+    loaded = _load(cached)
+    if loaded is not None and loaded[0] is not None:
+        return loaded[0]
+    database = _build(expressions, ids, flags)
+    _store(cached, database, [])
+    return database
+
+
+# Which version of the loose copies a cached database holds: the code that writes them. A
+# group's database is cached by its alternatives' sources, not by their copies, since working
+# out the copies of the analyzer's ~2,150 alternatives took ~1 s of every start (most of a
+# one-off `python -m bot analyze`), and a start that finds its databases cached needs none.
+_COPIER = hashlib.sha256(Path(prefilter.__file__).read_bytes() + sys.version.encode()).hexdigest()
+
+
+def _group_database(ids: list[int]) -> tuple[object | None, list[int]]:
+    """The database of the alternatives `ids` (of one group), and those of them it leaves out,
+    to be tried in every text (a construct the copy cannot stand for, or one Hyperscan
+    refuses; none so far)."""
+    sources = [_PATTERNS[slot].alternative_source(alternative)
+               for slot, alternative in (_OWNERS[hs_id] for hs_id in ids)]
+    cached = _cache_file([_COPIER, *sources], ids, _flags())
+    loaded = _load(cached)
+    if loaded is not None:
+        return loaded
+    expressions: list[bytes] = []
+    copied: list[int] = []
+    left_out: list[int] = []
+    for hs_id, source in zip(ids, sources, strict=True):
+        try:
+            expressions.append(loose_copy(source))
+            copied.append(hs_id)
+        except (Unsupported, re.error):
+            left_out.append(hs_id)
+    database = None
+    if expressions:
+        try:
+            database = _build(expressions, copied)
+        except hyperscan.error:
+            database, refused = _build_what_builds(expressions, copied)
+            left_out += refused
+    _store(cached, database, left_out)
+    return database, left_out
+
+
+# A cached file: this line, the ids left out of the database (comma-separated) on a line, then
+# the serialised database (nothing when every id was left out).
+_CACHE_FORMAT = b"star-coach patterns 2\n"
+
+
+def _cache_file(recipe: list[str] | list[bytes], ids: list[int], flags: int) -> Path:
     digest = hashlib.sha256()
     # Every id: a pattern added earlier in the registration order shifts the ids of the
     # patterns after it, and a database loaded with the old ids would report the wrong ones.
-    digest.update(f"{hyperscan.__version__}|{flags}|{','.join(map(str, ids))}".encode())
-    for expression in expressions:
-        digest.update(expression + b"\0")
-    cached = _cache_dir() / f"patterns-{digest.hexdigest()[:32]}.hsdb"
+    digest.update(f"{_CACHE_FORMAT!r}|{hyperscan.__version__}|{flags}|"
+                  f"{','.join(map(str, ids))}".encode())
+    for part in recipe:
+        digest.update((part.encode() if isinstance(part, str) else part) + b"\0")
+    return _cache_dir() / f"patterns-{digest.hexdigest()[:32]}.hsdb"
+
+
+def _load(cached: Path) -> tuple[object | None, list[int]] | None:
+    """The database and left-out ids cached in `cached`; None when it is not there or not
+    readable (a build of the whole analyzer takes seconds, a load milliseconds, and a process
+    that only loads keeps no compiler memory)."""
     try:
-        database = hyperscan.loadb(cached.read_bytes(), hyperscan.HS_MODE_BLOCK)
-        database.scratch = hyperscan.Scratch(database)
+        data = cached.read_bytes()
+        if not data.startswith(_CACHE_FORMAT):
+            return None
+        left_out_line, _, serialised = data[len(_CACHE_FORMAT):].partition(b"\n")
+        left_out = [int(hs_id) for hs_id in left_out_line.split(b",") if hs_id]
+        database = None
+        if serialised:
+            database = hyperscan.loadb(serialised, hyperscan.HS_MODE_BLOCK)
+            database.scratch = hyperscan.Scratch(database)
         os.utime(cached)  # in use: not stale
-        return database
+        return database, left_out
     except (OSError, hyperscan.error, TypeError, ValueError):
-        pass  # not built yet, or a damaged or foreign file: build it again
-    database = _build(expressions, ids, flags)
+        return None  # not built yet, or a damaged or foreign file: build it again
+
+
+def _store(cached: Path, database: object | None, left_out: list[int]) -> None:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(hyperscan.dumpb(database))
+        partial.write_bytes(
+            _CACHE_FORMAT + ",".join(map(str, left_out)).encode() + b"\n"
+            + (hyperscan.dumpb(database) if database is not None else b"")
+        )
         partial.replace(cached)
         _forget_stale(cached.parent)
     except OSError as error:  # a read-only home only costs the build at the next start
         log.debug("pattern cache not written: %s", error)
-    return database
 
 
 def _forget_stale(folder: Path) -> None:
@@ -128,24 +198,17 @@ def _forget_stale(folder: Path) -> None:
 def _build_pending() -> None:
     """Put the alternatives registered since the last build into databases of their own, one
     for each group."""
-    by_group: dict[str, tuple[list[bytes], list[int]]] = {}
+    by_group: dict[str, list[int]] = {}
     for hs_id in _PENDING:
-        slot, alternative = _OWNERS[hs_id]
-        pattern = _PATTERNS[slot]
-        try:
-            expression = loose_copy(pattern.alternative_source(alternative))
-        except (Unsupported, re.error):
-            _ALWAYS.setdefault(pattern.group, []).append(hs_id)
-            continue
-        expressions, ids = by_group.setdefault(pattern.group, ([], []))
-        expressions.append(expression)
-        ids.append(hs_id)
+        by_group.setdefault(_PATTERNS[_OWNERS[hs_id][0]].group, []).append(hs_id)
     _PENDING.clear()
-    for group, (expressions, ids) in by_group.items():
-        try:
-            database = _compile(expressions, ids)
-        except hyperscan.error:
-            database = _compile_what_compiles(expressions, ids)
+    for group, ids in by_group.items():
+        database, left_out = _group_database(ids)
+        for hs_id in left_out:
+            slot, alternative = _OWNERS[hs_id]
+            log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused "
+                        "it", slot, alternative)
+        _ALWAYS.setdefault(group, []).extend(left_out)
         if database is not None:
             databases = _DATABASES.setdefault(group, [])
             databases.append(database)
@@ -171,10 +234,13 @@ def _group_of(module: str) -> str:
     return module if module.startswith(tuple(_APART)) else CORE
 
 
-def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object | None:
-    """Hyperscan refused an expression (too long, say): that alternative is tried in every
-    text, and the others go into the database. Halving finds the refused ones in a few builds."""
+def _build_what_builds(
+    expressions: list[bytes], ids: list[int]
+) -> tuple[object | None, list[int]]:
+    """Hyperscan refused an expression (too long, say): a database of the others, and the ids
+    of the refused ones. Halving finds the refused ones in a few builds."""
     kept: list[tuple[bytes, int]] = []
+    refused: list[int] = []
 
     def sort_out(group: list[tuple[bytes, int]]) -> None:
         try:
@@ -185,13 +251,11 @@ def _compile_what_compiles(expressions: list[bytes], ids: list[int]) -> object |
                 sort_out(group[:len(group) // 2])
                 sort_out(group[len(group) // 2:])
                 return
-            slot, alternative = _OWNERS[group[0][1]]
-            log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused it",
-                        slot, alternative)
-            _ALWAYS.setdefault(_PATTERNS[slot].group, []).append(group[0][1])
+            refused.append(group[0][1])
 
     sort_out(list(zip(expressions, ids, strict=True)))
-    return _compile([e for e, _ in kept], [i for _, i in kept]) if kept else None
+    database = _build([e for e, _ in kept], [i for _, i in kept]) if kept else None
+    return database, refused
 
 
 @contextmanager

@@ -172,6 +172,35 @@ def test_an_alternative_hyperscan_refuses_still_matches_as_the_plain_regex(caplo
         assert any("Hyperscan refused" in record.message for record in caplog.records)
 
 
+def test_a_refused_alternative_still_matches_after_a_restart_that_loads_the_cache(tmp_path):
+    # The second start reads its database from the cache without working out the loose
+    # copies: what it must still know is which alternative the database left out.
+    import os
+    import subprocess
+    import sys
+
+    from bot.analysis import indexed
+
+    if indexed.hyperscan is None:
+        pytest.skip("only Hyperscan builds databases")
+    script = (
+        "from bot.analysis.cues import phrases\n"
+        "from bot.analysis import indexed\n"
+        "pattern = phrases(r'zebra crossing', 'a' * 20_000, r'quokka')\n"
+        "print(bool(pattern.search('x ' + 'a' * 20_000)), bool(pattern.search('a quokka')),\n"
+        "      bool(pattern.search('a zebra')), len(indexed._PENDING) == 0)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs, cached = [], []
+    for _ in range(2):
+        runs.append(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                                   text=True, timeout=300, check=True))
+        cached.append(sorted(tmp_path.rglob("*.hsdb")))
+    assert [run.stdout.split() for run in runs] == [["True", "True", "False", "True"]] * 2
+    assert all("Hyperscan refused" in run.stderr for run in runs)
+    assert cached[0] and cached[1] == cached[0], "the second start did not load the cache"
+
+
 def test_a_gate_says_yes_wherever_one_of_its_regexes_matches():
     sources = [r"\bcant\b", r"\bbc\b|\bcuz\b|\bcause\b(?= i| we)", r"\bw/(?=\s)", r"\bim\b"]
     may_match = gate(sources)
