@@ -20,7 +20,7 @@ from bot.analysis.models import (
 )
 from bot.analysis.ownership import count_ownership
 from bot.analysis.principles import score_principles
-from bot.analysis.scoring import TOO_SHORT_WORDS, answer_score, speaking_seconds
+from bot.analysis.scoring import TOO_SHORT_WORDS, answer_score, speaking_seconds, words_spoken
 from bot.analysis.star import find_star
 from bot.analysis.text import MAX_ANALYSED_CHARS, Document, Sentence, prepare
 from bot.bank import Bank, default_bank
@@ -66,7 +66,7 @@ def _length_notices(
         )
     if word_count < TOO_SHORT_WORDS:
         notices.append(
-            f"Too short to be a full answer ({word_count} words). Aim for 2-3 minutes "
+            f"Too short to be a full answer ({words_spoken(word_count)}). Aim for 2-3 minutes "
             "spoken: about 300-450 words covering Situation, Task, Action and Result."
         )
     elif seconds < IDEAL_SECONDS[0]:

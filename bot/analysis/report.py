@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from bot.analysis.models import Analysis
+from bot.analysis.scoring import words_spoken
 
 _WIDTH = 88
 
@@ -20,7 +21,7 @@ def _quote(text: str, limit: int = 220) -> str:
 
 def render_report(analysis: Analysis) -> str:
     minutes, seconds = divmod(analysis.speaking_seconds, 60)
-    lines: list[str] = [f"Score {analysis.score}/100 · {analysis.word_count} words · "
+    lines: list[str] = [f"Score {analysis.score}/100 · {words_spoken(analysis.word_count)} · "
                         f"about {minutes}m{seconds:02d}s spoken"]
     for notice in analysis.notices:
         lines.append(_wrap("! " + notice, ""))

@@ -28,6 +28,11 @@ TOO_SHORT_CAP = 30
 WORDS_PER_MINUTE = 150
 
 
+def words_spoken(word_count: int) -> str:
+    """"1 word", "42 words": how a count reads in a report."""
+    return f"{word_count} word" if word_count == 1 else f"{word_count:,} words"
+
+
 def speaking_seconds(word_count: int) -> int:
     return round(word_count * 60 / WORDS_PER_MINUTE)
 

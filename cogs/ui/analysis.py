@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.analysis import Analysis
+from bot.analysis.scoring import words_spoken
 from bot.bank import Bank
 from cogs.ui.text import EMBED_FIELD_VALUE, check, clip, quote
 
@@ -69,7 +70,7 @@ def scorecard_embed(
     if isinstance(probe, str):
         embed.add_field(name="A bar raiser would ask (reply to this message)",
                         value=clip(probe, 300), inline=False)
-    footer = f"{analysis.word_count} words · ~{analysis.speaking_seconds // 60}m" \
+    footer = f"{words_spoken(analysis.word_count)} · ~{analysis.speaking_seconds // 60}m" \
              f"{analysis.speaking_seconds % 60:02d}s spoken"
     if analysis.notices:
         footer += f" · {analysis.notices[0]}"

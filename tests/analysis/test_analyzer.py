@@ -109,6 +109,15 @@ def test_too_short_answer_says_so_plainly():
     assert result.score <= 30
 
 
+def test_a_one_word_answer_is_counted_as_one_word_not_one_words():
+    from bot.analysis.report import render_report
+
+    result = analyze("Teamwork.")
+    assert any("(1 word)" in notice for notice in result.notices), result.notices
+    assert render_report(result).startswith(f"Score {result.score}/100 · 1 word · ")
+    assert "(7 words)" in " ".join(analyze("I fixed the bug and it worked.").notices)
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t ", "🙂🙂🙂", "```\ncode only\n```"])
 def test_nothing_to_analyse_is_a_clear_outcome(text):
     result = analyze(text)
