@@ -207,7 +207,7 @@ def _build_pending() -> None:
         for hs_id in left_out:
             slot, alternative = _OWNERS[hs_id]
             log.warning("pattern %s alternative %s is tried in every text: Hyperscan refused "
-                        "it", slot, alternative)
+                        "it, or no loose copy stands for it", slot, alternative)
         _ALWAYS.setdefault(group, []).extend(left_out)
         if database is not None:
             databases = _DATABASES.setdefault(group, [])
